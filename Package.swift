@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: sources → parser → cache → state machine → views → terminal.
+// Only TidingsTerminal imports ncurses and only TidingsStore imports GRDB.
+let package = Package(
+    name: "Tidings",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tidings", targets: ["tidings"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CCMark", path: "Sources/CCMark", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "CTermGuard", path: "Sources/CTermGuard"),
+
+        .target(name: "TidingsText", dependencies: ["CLibXML2"]),
+        .target(name: "TidingsCore", dependencies: ["TidingsText"]),
+        .target(name: "TidingsRender", dependencies: ["TidingsCore", "TidingsText"]),
+        .target(name: "TidingsFeeds", dependencies: ["TidingsCore", "CLibXML2", "CCMark"]),
+        .target(name: "TidingsStore", dependencies: ["TidingsCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "TidingsTerminal", dependencies: ["TidingsCore", "TidingsRender", "CNCursesW", "CTermGuard"]),
+        .executableTarget(name: "tidings", dependencies: [
+            "TidingsCore", "TidingsText", "TidingsRender", "TidingsFeeds", "TidingsStore", "TidingsTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "TidingsTextTests", dependencies: ["TidingsText"]),
+        .testTarget(name: "TidingsCoreTests", dependencies: ["TidingsCore"]),
+        .testTarget(name: "TidingsRenderTests", dependencies: ["TidingsRender", "TidingsCore", "TidingsText"],
+                    exclude: ["__Snapshots__"]),
+        .testTarget(name: "TidingsFeedsTests", dependencies: ["TidingsFeeds", "TidingsCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "TidingsStoreTests", dependencies: ["TidingsStore", "TidingsCore"]),
+        .testTarget(name: "TidingsEndToEndTests", dependencies: []),
+    ]
+)
