@@ -39,3 +39,16 @@ extension ArticleStore {
         try writer.write { db in try db.execute(sql: sql) }
     }
 }
+
+extension ArticleStore {
+    /// The connection settings that durability and concurrency rely on, as SQLite reports them.
+    func connectionSettings() throws -> [String: String] {
+        try writer.write { db in
+            var settings: [String: String] = [:]
+            for pragma in ["journal_mode", "synchronous", "foreign_keys", "busy_timeout"] {
+                settings[pragma] = try String.fetchOne(db, sql: "PRAGMA \(pragma)")
+            }
+            return settings
+        }
+    }
+}

@@ -44,7 +44,7 @@ enum StoreOpener {
         config.readonly = true
         config.busyMode = .timeout(5)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
+            let queue = try inspectionQueue(path: path, configuration: config)
             defer { try? queue.close() }
             try queue.read { db in
                 let objects = try Int.fetchOne(db, sql: """
@@ -62,6 +62,22 @@ enum StoreOpener {
         } catch {
             throw StoreError.wrap(error, path: path)
         }
+    }
+
+    /// Without a `-wal` file the main file holds everything, so it is read as immutable: SQLite
+    /// then creates no `-wal`/`-shm` files next to a cache it is about to refuse. A `-wal` means
+    /// another process (or a crash) has pending pages, which only a normal read-only open sees.
+    private static func inspectionQueue(path: String, configuration: Configuration) throws -> DatabaseQueue {
+        let absolute = URL(fileURLWithPath: path).path
+        if !FileManager.default.fileExists(atPath: absolute + "-wal"),
+           let encoded = absolute.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) {
+            // Falls through when this SQLite was built without URI filenames: read-only opening
+            // of the literal "file:…" name then fails without creating it.
+            if let queue = try? DatabaseQueue(path: "file:" + encoded + "?immutable=1", configuration: configuration) {
+                return queue
+            }
+        }
+        return try DatabaseQueue(path: path, configuration: configuration)
     }
 
     /// A cache that failed to come into existence should not linger as an empty file.

@@ -28,6 +28,16 @@ struct OpeningTests {
         #expect(try Fixture.everything(reopened, .all).count == 12)
     }
 
+    @Test func fileCacheRunsInWALWithSafeSettings() throws {
+        let directory = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try ArticleStore(path: directory.appendingPathComponent("cache.sqlite").path)
+        // synchronous 1 = NORMAL; busy_timeout in milliseconds.
+        #expect(try store.connectionSettings() == [
+            "journal_mode": "wal", "synchronous": "1", "foreign_keys": "1", "busy_timeout": "5000",
+        ])
+    }
+
     @Test func fileFromANewerTidingsIsRefusedAndLeftByteIdentical() throws {
         let directory = try Fixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -48,6 +58,7 @@ struct OpeningTests {
         }
         // Then the file is untouched and the message says what to do
         #expect(try bytes(url) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["cache.sqlite"])
         let message = StoreError.newerSchema(path: url.path, unknownMigrations: ["v9-from-the-future"]).description
         #expect(message == "cache \(url.path) was written by a newer Tidings (schema v9-from-the-future); upgrade Tidings")
     }
@@ -67,6 +78,7 @@ struct OpeningTests {
         #expect(path == url.path)
         #expect(error?.description.hasPrefix("cache \(url.path) is corrupted: ") == true)
         #expect(try bytes(url) == garbage)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["cache.sqlite"])
     }
 
     @Test func someoneElsesDatabaseIsRefused() throws {
