@@ -41,10 +41,8 @@ extension ArticleStore {
 
     /// A whole article with its body (content, else summary, else empty), or nil.
     public func article(_ id: ArticleID) throws(StoreError) -> Article? {
-        let sql = SQL.headlineSelect.replacingOccurrences(
-            of: "a.is_starred", with: "a.is_starred, a.link, a.summary, a.content, a.content_type") + " WHERE a.id = ?"
-        return try read { db in
-            guard let row = try Row.fetchOne(db, sql: sql, arguments: [id]) else { return nil }
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: SQL.articleSelect + " WHERE a.id = ?", arguments: [id]) else { return nil }
             let content: String? = row["content"]
             let summary: String? = row["summary"]
             let body = content.flatMap { $0.isEmpty ? nil : $0 } ?? summary ?? content ?? ""

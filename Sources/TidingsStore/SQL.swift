@@ -7,12 +7,18 @@ enum SQL {
     /// The title a feed is shown with: registered, else from the document, else its source.
     static let feedTitle = "COALESCE(NULLIF(custom_title, ''), NULLIF(title, ''), source)"
 
-    /// Headline columns only: the body columns are never read for a list.
-    static let headlineSelect = """
-        SELECT a.id, a.feed_id, COALESCE(NULLIF(f.custom_title, ''), NULLIF(f.title, ''), f.source) AS feed_title,
-               a.title, a.author, a.published, a.sort_date, a.is_read, a.is_starred
-          FROM article a CROSS JOIN feed f ON f.id = a.feed_id
+    private static let headlineColumns = """
+        a.id, a.feed_id, COALESCE(NULLIF(f.custom_title, ''), NULLIF(f.title, ''), f.source) AS feed_title,
+        a.title, a.author, a.published, a.sort_date, a.is_read, a.is_starred
         """
+    /// CROSS JOIN keeps `article` the outer loop, so its order index drives the query.
+    private static let articleFeedJoin = " FROM article a CROSS JOIN feed f ON f.id = a.feed_id"
+
+    /// Headline columns only: the body columns are never read for a list.
+    static let headlineSelect = "SELECT " + headlineColumns + articleFeedJoin
+
+    /// Headline columns plus link and body, for the one article being read.
+    static let articleSelect = "SELECT " + headlineColumns + ", a.link, a.summary, a.content, a.content_type" + articleFeedJoin
 
     /// WHERE terms for a scope (aliased `a`). `is_read = 0` stays a literal so the partial
     /// unread indexes apply.
