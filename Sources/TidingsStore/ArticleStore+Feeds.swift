@@ -1,0 +1,56 @@
+import Foundation
+import TidingsCore
+internal import GRDB
+
+extension ArticleStore {
+    /// Adds a feed, or finds it by source. The registered title (latest call wins; nil or blank
+    /// means "use the document's") overrides the title found in the feed itself.
+    public func registerFeed(source: String, title: String?) throws(StoreError) -> FeedID {
+        let custom = title.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        return try write { db in
+            try db.execute(sql: """
+                INSERT INTO feed (source, custom_title) VALUES (?, ?)
+                ON CONFLICT (source) DO UPDATE SET custom_title = excluded.custom_title
+                """, arguments: [source, custom])
+            guard let id = try FeedID.fetchOne(db, sql: "SELECT id FROM feed WHERE source = ?", arguments: [source]) else {
+                throw StoreError.database(path: path, reason: "feed \(source) vanished right after being registered")
+            }
+            return id
+        }
+    }
+
+    /// Every feed with its counters, ordered by display title ignoring case.
+    public func feedSummaries() throws(StoreError) -> [FeedSummary] {
+        let summaries = try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, \(SQL.feedTitle) AS display_title, source, unread_count, total_count FROM feed
+                """).map { row in
+                FeedSummary(id: row["id"], title: row["display_title"], source: row["source"],
+                            unread: row["unread_count"], total: row["total_count"])
+            }
+        }
+        // Sorted here rather than with COLLATE NOCASE, which only folds ASCII.
+        return summaries.sorted { lhs, rhs in
+            let (left, right) = (lhs.title.lowercased(), rhs.title.lowercased())
+            return left == right ? lhs.id < rhs.id : left < right
+        }
+    }
+
+    /// Unread and total article counts over all feeds, from the counters (no article scan).
+    public func totals() throws(StoreError) -> (unread: Int, total: Int) {
+        try read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COALESCE(SUM(unread_count), 0) AS unread, COALESCE(SUM(total_count), 0) AS total FROM feed
+                """)
+            return (unread: row?["unread"] ?? 0, total: row?["total"] ?? 0)
+        }
+    }
+
+    /// Deletes a feed and, by cascade, all its articles.
+    public func removeFeed(_ id: FeedID) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "DELETE FROM feed WHERE id = ?", arguments: [id])
+            if db.changesCount == 0 { throw StoreError.unknownFeed(id) }
+        }
+    }
+}

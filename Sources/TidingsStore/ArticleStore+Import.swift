@@ -1,0 +1,63 @@
+import Foundation
+import TidingsCore
+internal import GRDB
+
+extension ArticleStore {
+    /// Merges a parsed document into a feed in one short transaction: new items are inserted,
+    /// changed ones updated by guid (read and starred flags untouched), unchanged ones skipped.
+    /// Items absent from the document are kept.
+    public func apply(_ doc: FeedDocument, toFeed id: FeedID, seenAt: Date = Date()) throws(StoreError) -> ImportReport {
+        let seen = UnixTime.seconds(seenAt) ?? 0
+        // Reversed so the first item of the document gets the highest id: among equal dates
+        // the list (newest first, then id descending) then shows them in document order.
+        let values = Array(ArticleValues.deduplicated(doc.items).reversed())
+        let meta = doc.feed
+        return try write { db in
+            try db.execute(sql: """
+                UPDATE feed SET title = COALESCE(?, title), site_link = COALESCE(?, site_link),
+                       description = COALESCE(?, description), last_updated = ?, last_error = NULL
+                 WHERE id = ?
+                """, arguments: [meta.title, meta.link, meta.description, seen, id])
+            guard db.changesCount > 0 else { throw StoreError.unknownFeed(id) }
+
+            let find = try db.cachedStatement(sql: "SELECT id, content_hash FROM article WHERE feed_id = ? AND guid = ?")
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO article (feed_id, guid, title, author, link, published, updated, sort_date,
+                                     summary, content, content_type, categories, enclosures, content_hash, first_seen)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let update = try db.cachedStatement(sql: """
+                UPDATE article SET title = ?, author = ?, link = ?, published = ?, updated = ?,
+                       sort_date = COALESCE(?, ?, first_seen), summary = ?, content = ?, content_type = ?,
+                       categories = ?, enclosures = ?, content_hash = ?
+                 WHERE id = ?
+                """)
+
+            var report = ImportReport()
+            for item in values {
+                guard let existing = try Row.fetchOne(find, arguments: [id, item.guid]) else {
+                    try insert.execute(arguments: [
+                        id, item.guid, item.title, item.author, item.link, item.published, item.updated,
+                        item.published ?? item.updated ?? seen, item.summary, item.content, item.contentType,
+                        item.categories, item.enclosures, item.hash, seen,
+                    ])
+                    report.inserted += 1
+                    continue
+                }
+                let storedHash: Int64 = existing["content_hash"]
+                if storedHash == item.hash {
+                    report.unchanged += 1
+                    continue
+                }
+                let articleID: Int64 = existing["id"]
+                try update.execute(arguments: [
+                    item.title, item.author, item.link, item.published, item.updated,
+                    item.published, item.updated, item.summary, item.content, item.contentType,
+                    item.categories, item.enclosures, item.hash, articleID,
+                ])
+                report.updated += 1
+            }
+            return report
+        }
+    }
+}
