@@ -12,6 +12,7 @@ final class XMLSAXDriver {
     private var textBytes = 0
     private var errorCount = 0
     private var stopped = false
+    private var entityLoop = false
     private var depthWarned = false
     private(set) var warnings: [String] = []
 
@@ -67,6 +68,7 @@ final class XMLSAXDriver {
         sax.startElementNs = { ctx, localname, _, uri, nbNamespaces, namespaces, nbAttributes, _, attributes in
             let d = driver(ctx)
             guard !d.stopped else { return }
+            d.keepDecodingEntities()
             d.depth += 1
             guard d.depth <= d.options.maxDepth else {
                 if !d.depthWarned {
@@ -100,6 +102,7 @@ final class XMLSAXDriver {
         sax.endElementNs = { ctx, localname, _, uri in
             let d = driver(ctx)
             guard !d.stopped else { return }
+            d.keepDecodingEntities()
             defer { d.depth -= 1 }
             guard d.depth <= d.options.maxDepth else { return }
             d.sink.end(uri: string(uri), name: string(localname) ?? "")
@@ -107,6 +110,7 @@ final class XMLSAXDriver {
         let text: charactersSAXFunc = { ctx, ch, len in
             let d = driver(ctx)
             guard !d.stopped, let ch, len > 0 else { return }
+            d.keepDecodingEntities()
             d.textBytes += Int(len)
             guard d.textBytes <= d.options.maxTextBytes else {
                 d.stop("the document holds more than \(d.options.maxTextBytes / 1024 / 1024) MB of text; the rest was dropped")
@@ -119,7 +123,9 @@ final class XMLSAXDriver {
         sax.cdataBlock = text
         sax.getEntity = { ctx, name in
             guard let name else { return nil }
-            return driver(ctx).entities.entity(named: String(cString: name))
+            let d = driver(ctx)
+            d.keepDecodingEntities()
+            return d.entities.entity(named: String(cString: name))
         }
         sax.getParameterEntity = { _, _ in nil }
         sax.entityDecl = { ctx, name, type, _, systemID, content in
@@ -143,12 +149,16 @@ final class XMLSAXDriver {
         } else if errorCount == 21 {
             warnings.append("more XML errors were not listed")
         }
-        // libxml2 drops every later entity reference (even &amp;) once a document is marked
-        // not well-formed; in recovery mode we keep decoding them, except after an entity loop.
-        if let ctxt, error.domain == Int32(XML_FROM_PARSER.rawValue),
-           error.code != Int32(XML_ERR_ENTITY_LOOP.rawValue) {
-            ctxt.pointee.wellFormed = 1
-        }
+        if error.code == Int32(XML_ERR_ENTITY_LOOP.rawValue) { entityLoop = true }
+    }
+
+    /// libxml2 drops every later entity reference (even `&amp;`) once a document is marked not
+    /// well-formed, and marks it only after reporting the error. So the flag is cleared from
+    /// the next callback instead (text is always flushed before a reference is parsed), unless
+    /// an entity loop was seen.
+    private func keepDecodingEntities() {
+        guard errorCount > 0, !entityLoop, let ctxt, ctxt.pointee.wellFormed == 0 else { return }
+        ctxt.pointee.wellFormed = 1
     }
 }
 
