@@ -1,0 +1,104 @@
+/// Turns feed strings that may hold markup or entities into plain text, and escapes text for HTML.
+enum PlainText {
+    /// Strips tags, decodes entities and collapses whitespace (titles, authors, categories).
+    static func fromHTML(_ html: String) -> String {
+        var out = ""
+        out.reserveCapacity(html.utf8.count)
+        var i = html.startIndex
+        while i < html.endIndex {
+            let c = html[i]
+            if c == "<", let close = tagEnd(html, from: i) {
+                out.append(" ")
+                i = close
+            } else if c == "&" {
+                let (text, next) = entity(html, at: i)
+                out += text
+                i = next
+            } else {
+                out.append(c)
+                i = html.index(after: i)
+            }
+        }
+        return collapse(out)
+    }
+
+    /// Decodes entities only (text that is not markup but was double-escaped).
+    static func decodeEntities(_ s: String) -> String {
+        guard s.contains("&") else { return s }
+        var out = ""
+        var i = s.startIndex
+        while i < s.endIndex {
+            if s[i] == "&" {
+                let (text, next) = entity(s, at: i)
+                out += text
+                i = next
+            } else {
+                out.append(s[i])
+                i = s.index(after: i)
+            }
+        }
+        return out
+    }
+
+    /// Collapses runs of whitespace (including no-break spaces) into one space and trims.
+    static func collapse(_ s: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for ch in s {
+            if ch.isWhitespace || ch == "\u{A0}" {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// True when `s` looks like it carries markup or entity references.
+    static func looksLikeHTML(_ s: String) -> Bool {
+        guard s.contains("<") || s.contains("&") else { return false }
+        var prev: Character = " "
+        for ch in s {
+            if prev == "<", ch.isLetter || ch == "/" || ch == "!" { return true }
+            if prev == "&", ch.isLetter || ch == "#" { return true }
+            prev = ch
+        }
+        return false
+    }
+
+    /// Escapes `&`, `<`, `>` and `"` so text can sit inside HTML markup or attribute values.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    private static func tagEnd(_ s: String, from i: String.Index) -> String.Index? {
+        let next = s.index(after: i)
+        guard next < s.endIndex, s[next].isLetter || s[next] == "/" || s[next] == "!" || s[next] == "?" else { return nil }
+        guard let gt = s[next...].firstIndex(of: ">") else { return nil }
+        return s.index(after: gt)
+    }
+
+    private static func entity(_ s: String, at amp: String.Index) -> (String, String.Index) {
+        let start = s.index(after: amp)
+        var j = start
+        var n = 0
+        while j < s.endIndex, n < 32, s[j] != ";", s[j].isLetter || s[j].isNumber || s[j] == "#" { j = s.index(after: j); n += 1 }
+        guard j < s.endIndex, s[j] == ";", j > start else { return ("&", start) }
+        let body = s[start..<j]
+        let text = body.first == "#" ? HTMLEntities.numeric(body) : HTMLEntities.lookup(String(body))
+        guard let text else { return ("&", start) }
+        return (text, s.index(after: j))
+    }
+}

@@ -1,0 +1,389 @@
+import Foundation
+import TidingsCore
+
+/// The event-driven state machine that maps RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 elements
+/// (by namespace URI) onto a `FeedDocument`.
+final class XMLFeedBuilder: XMLEventSink {
+    private enum Family { case rss, rdf, atom }
+    private struct Frame { var uri: String?; var name: String; var base: URL? }
+
+    private let baseURL: URL?
+    private let options: ParseOptions
+    private(set) var format: FeedFormat?
+    private(set) var rejectedRoot: String?
+    private var family: Family = .rss
+    private var meta = FeedMeta()
+    private var items: [FeedItem] = []
+    private(set) var warnings: [String] = []
+    private var stack: [Frame] = []
+    private var channelDepth: Int?
+    private var item: ItemDraft?
+    private var itemDepth = 0
+    private var skippingItem = false
+    private var capture: TextCapture?
+
+    init(baseURL: URL?, options: ParseOptions) {
+        self.baseURL = baseURL
+        self.options = options
+    }
+
+    // MARK: events
+
+    func start(uri: String?, name: String, attributes: [XMLAttribute], namespaces: [String]) -> Bool {
+        let parentBase = stack.last?.base ?? baseURL
+        var base = parentBase
+        if let xb = attributes.first(where: { $0.uri == NS.xml && $0.name == "base" })?.value {
+            base = LinkResolver.baseURL(xb, against: parentBase)
+        }
+        stack.append(Frame(uri: uri, name: name, base: base))
+        let depth = stack.count
+        if capture != nil {
+            capture?.childStart(uri: uri, name: name, attributes: attributes, at: depth, base: base)
+            return true
+        }
+        if depth == 1 { return root(uri: uri, name: name, attributes: attributes, namespaces: namespaces) }
+        if skippingItem { return true }
+
+        if item == nil {
+            if isItemElement(uri, name) {
+                guard items.count < options.maxItems else {
+                    if !warnings.contains(where: { $0.hasPrefix("more than") }) {
+                        warnings.append("more than \(options.maxItems) items; the rest were dropped")
+                    }
+                    skippingItem = true
+                    itemDepth = depth
+                    return true
+                }
+                var draft = ItemDraft()
+                draft.about = attributes.first { $0.uri == NS.rdf && $0.name == "about" }?.value
+                item = draft
+                itemDepth = depth
+                return true
+            }
+            if channelDepth == nil, family != .atom, isRSS(uri), name == "channel" {
+                channelDepth = depth
+                if uri == NS.rss090 { format = .rss090 } else if uri == NS.rss10 { format = .rss10 }
+                return true
+            }
+            guard let cd = channelDepth else { return true }
+            if depth == cd + 1 {
+                channelField(uri, name, attributes, depth)
+            } else if depth == cd + 2, isAtom(uri), name == "name", let parent = parentFrame, isAtom(parent.uri), parent.name == "author" {
+                begin(.feedAuthor, depth, .plain)
+            }
+        } else if depth == itemDepth + 1 {
+            itemField(uri, name, attributes, depth)
+        } else if depth == itemDepth + 2, let parent = parentFrame {
+            if isAtom(uri), name == "name", isAtom(parent.uri), parent.name == "author" {
+                begin(.author, depth, .plain)
+            } else if uri == NS.media, parent.uri == NS.media, parent.name == "group" {
+                itemField(uri, name, attributes, depth)
+            }
+        }
+        return true
+    }
+
+    func end(uri: String?, name: String) {
+        let depth = stack.count
+        if let cap = capture {
+            if depth == cap.depth { finishCapture(cap); capture = nil } else { capture?.childEnd(name: name, at: depth) }
+        }
+        if depth == itemDepth {
+            if skippingItem { skippingItem = false }
+            if let draft = item { items.append(draft.finish()); item = nil }
+        }
+        if !stack.isEmpty { stack.removeLast() }
+    }
+
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        capture?.append(bytes)
+    }
+
+    /// The finished document, or why there is none.
+    func document() throws(FeedParseError) -> FeedDocument {
+        guard let format else {
+            throw .notAFeed(rejectedRoot.map(Self.describe) ?? "no XML element found")
+        }
+        if let cap = capture { finishCapture(cap); capture = nil }
+        if let draft = item {
+            if !draft.isEmpty { items.append(draft.finish()) }
+            item = nil
+        }
+        if !stack.isEmpty {
+            warnings.append("the document ends before </\(stack[0].name)>: it may be truncated")
+        }
+        return FeedDocument(format: format, feed: meta, items: items, warnings: warnings)
+    }
+
+    // MARK: structure
+
+    private var parentFrame: Frame? { stack.count >= 2 ? stack[stack.count - 2] : nil }
+
+    private func isRSS(_ uri: String?) -> Bool { uri == nil || uri == NS.rss10 || uri == NS.rss090 }
+    private func isAtom(_ uri: String?) -> Bool { uri == NS.atom10 || uri == NS.atom03 }
+
+    private func isItemElement(_ uri: String?, _ name: String) -> Bool {
+        switch family {
+        case .rss, .rdf: return name == "item" && isRSS(uri)
+        case .atom: return name == "entry" && (isAtom(uri) || uri == nil)
+        }
+    }
+
+    private func root(uri: String?, name: String, attributes: [XMLAttribute], namespaces: [String]) -> Bool {
+        switch (uri, name) {
+        case (nil, "rss"):
+            family = .rss
+            let version = attributes.first { $0.uri == nil && $0.name == "version" }?.value
+                .trimmingCharacters(in: .whitespaces)
+            switch version {
+            case "0.91": format = .rss091
+            case "0.92": format = .rss092
+            case "0.93": format = .rss093
+            case "0.94": format = .rss094
+            case "0.90", "0.9": format = .rss090
+            case nil:
+                format = .rss20
+                warnings.append("<rss> has no version attribute; read as RSS 2.0")
+            default: format = .rss20
+            }
+        case (NS.rdf, "RDF"):
+            family = .rdf
+            format = namespaces.contains(NS.rss090) && !namespaces.contains(NS.rss10) ? .rss090 : .rss10
+        case (NS.atom10, "feed"), (NS.atom03, "feed"), (nil, "feed"):
+            family = .atom
+            format = uri == NS.atom03 ? .atom03 : .atom10
+            if uri == nil { warnings.append("<feed> has no Atom namespace; read as Atom 1.0") }
+            channelDepth = 1
+            if let lang = attributes.first(where: { $0.uri == NS.xml && $0.name == "lang" })?.value, !lang.isEmpty {
+                meta.language = lang
+            }
+        default:
+            rejectedRoot = name
+            return false
+        }
+        return true
+    }
+
+    private static func describe(_ root: String) -> String {
+        switch root.lowercased() {
+        case "html": return "an HTML page"
+        case "opml": return "an OPML subscription list; import it instead"
+        default: return "an XML document whose root element is <\(root)>"
+        }
+    }
+
+    // MARK: fields
+
+    private func begin(_ field: XMLField, _ depth: Int, _ mode: TextCapture.Mode) {
+        capture = TextCapture(field: field, depth: depth, mode: mode)
+    }
+
+    private var currentBase: URL? { stack.last?.base ?? baseURL }
+
+    private func attr(_ attributes: [XMLAttribute], _ name: String) -> String? {
+        attributes.first { $0.uri == nil && $0.name == name }?.value
+    }
+
+    private func channelField(_ uri: String?, _ name: String, _ attrs: [XMLAttribute], _ depth: Int) {
+        if isRSS(uri) && family != .atom {
+            switch name {
+            case "title": begin(.feedTitle, depth, .html)
+            case "link": begin(.feedLink, depth, .plain)
+            case "description": begin(.feedDescription, depth, .html)
+            case "language": begin(.feedLanguage, depth, .plain)
+            case "lastBuildDate", "pubDate": begin(.feedUpdated, depth, .plain)
+            case "managingEditor": begin(.feedRSSAuthor, depth, .plain)
+            default: break
+            }
+        } else if isAtom(uri) {
+            switch name {
+            case "title": begin(.feedTitle, depth, textMode(attrs))
+            case "subtitle", "tagline": begin(.feedDescription, depth, textMode(attrs))
+            case "updated", "modified": begin(.feedUpdated, depth, .plain)
+            case "link":
+                let rel = attr(attrs, "rel") ?? "alternate"
+                if rel == "alternate", meta.link == nil, let href = attr(attrs, "href") {
+                    meta.link = LinkResolver.resolve(href, against: currentBase)
+                }
+            default: break
+            }
+        } else if uri == NS.dc {
+            switch name {
+            case "creator": begin(.feedAuthor, depth, .plain)
+            case "date": begin(.feedUpdated, depth, .plain)
+            case "language": begin(.feedLanguage, depth, .plain)
+            default: break
+            }
+        } else if uri == NS.itunes, name == "author" {
+            begin(.feedAuthor, depth, .plain)
+        }
+    }
+
+    private func itemField(_ uri: String?, _ name: String, _ attrs: [XMLAttribute], _ depth: Int) {
+        if isRSS(uri) && family != .atom {
+            switch name {
+            case "title": begin(.title, depth, .html)
+            case "link": begin(.link, depth, .plain)
+            case "description": begin(.summary, depth, .html)
+            case "guid":
+                item?.guidIsPermaLink = attr(attrs, "isPermaLink")?.lowercased() != "false"
+                begin(.guid, depth, .plain)
+            case "pubDate": begin(.published, depth, .plain)
+            case "author": begin(.rssAuthor, depth, .plain)
+            case "category": begin(.category, depth, .html)
+            case "enclosure":
+                if let url = attr(attrs, "url") {
+                    item?.addEnclosure(FeedEnclosure(url: LinkResolver.resolve(url, against: currentBase),
+                                                     type: attr(attrs, "type").flatMap(nonEmpty),
+                                                     length: attr(attrs, "length").flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }))
+                }
+            default: break
+            }
+        } else if isAtom(uri) {
+            switch name {
+            case "title": begin(.title, depth, textMode(attrs))
+            case "id": begin(.guid, depth, .plain)
+            case "published", "issued", "created": begin(.published, depth, .plain)
+            case "updated", "modified": begin(.updated, depth, .plain)
+            case "summary": begin(.summary, depth, textMode(attrs))
+            case "content":
+                if let src = attr(attrs, "src") {
+                    if item?.link == nil { item?.link = LinkResolver.resolve(src, against: currentBase) }
+                } else {
+                    begin(.content, depth, textMode(attrs))
+                }
+            case "link": atomLink(attrs)
+            case "category":
+                if let c = (attr(attrs, "label") ?? attr(attrs, "term")).map(PlainText.collapse), !c.isEmpty {
+                    item?.categories.append(c)
+                }
+            default: break
+            }
+        } else if uri == NS.content, name == "encoded" {
+            begin(.content, depth, .html)
+        } else if uri == NS.dc || uri == NS.dcterms {
+            switch name {
+            case "creator": begin(.author, depth, .plain)
+            case "date", "created", "issued": begin(.publishedFallback, depth, .plain)
+            case "modified": begin(.updated, depth, .plain)
+            case "subject": begin(.category, depth, .plain)
+            default: break
+            }
+        } else if uri == NS.media {
+            switch name {
+            case "content":
+                if let url = attr(attrs, "url") {
+                    item?.addEnclosure(FeedEnclosure(url: LinkResolver.resolve(url, against: currentBase),
+                                                     type: attr(attrs, "type").flatMap(nonEmpty),
+                                                     length: attr(attrs, "fileSize").flatMap { Int64($0) }))
+                }
+            case "thumbnail":
+                if let url = attr(attrs, "url") { item?.images.append(LinkResolver.resolve(url, against: currentBase)) }
+            case "description":
+                begin(.mediaDescription, depth, attr(attrs, "type") == "html" ? .html : .plain)
+            default: break
+            }
+        } else if uri == NS.itunes {
+            switch name {
+            case "author": begin(.fallbackAuthor, depth, .plain)
+            case "image":
+                if let href = attr(attrs, "href") { item?.images.append(LinkResolver.resolve(href, against: currentBase)) }
+            case "summary": begin(.mediaDescription, depth, .plain)
+            default: break
+            }
+        }
+    }
+
+    private func atomLink(_ attrs: [XMLAttribute]) {
+        guard let href = attr(attrs, "href") else { return }
+        let url = LinkResolver.resolve(href, against: currentBase)
+        switch attr(attrs, "rel") ?? "alternate" {
+        case "alternate":
+            let type = attr(attrs, "type")
+            if item?.link == nil || type == "text/html" { item?.link = url }
+        case "enclosure":
+            item?.addEnclosure(FeedEnclosure(url: url, type: attr(attrs, "type").flatMap(nonEmpty),
+                                             length: attr(attrs, "length").flatMap { Int64($0) }))
+        default:
+            break  // self, related, replies, via: not the article itself
+        }
+    }
+
+    /// Atom 1.0 `type` (text/html/xhtml) or Atom 0.3 `type` (a MIME type) plus `mode`.
+    private func textMode(_ attrs: [XMLAttribute]) -> TextCapture.Mode {
+        let type = (attr(attrs, "type") ?? "text").lowercased()
+        let html = type.contains("html")
+        switch attr(attrs, "mode")?.lowercased() {
+        case "escaped": return html ? .html : .plain
+        case "base64": return .base64(html: html)
+        default: break
+        }
+        switch type {
+        case "html", "text/html": return .html
+        case "xhtml", "application/xhtml+xml": return .xhtml
+        default: return .plain
+        }
+    }
+
+    private func finishCapture(_ cap: TextCapture) {
+        let raw = cap.value
+        switch cap.field {
+        case .feedTitle: meta.title = meta.title ?? nonEmpty(plain(raw, cap.mode))
+        case .feedLink: meta.link = meta.link ?? nonEmpty(LinkResolver.resolve(raw, against: currentBase))
+        case .feedDescription: meta.description = meta.description ?? nonEmpty(plain(raw, cap.mode))
+        case .feedLanguage: meta.language = meta.language ?? nonEmpty(raw)
+        case .feedUpdated: meta.updated = meta.updated ?? date(raw)
+        case .feedAuthor: meta.author = meta.author ?? nonEmpty(PlainText.collapse(raw))
+        case .feedRSSAuthor: meta.author = meta.author ?? nonEmpty(Self.rssAuthor(raw))
+        default:
+            guard var d = item else { return }
+            applyItem(cap, raw, &d)
+            item = d
+        }
+    }
+
+    private func applyItem(_ cap: TextCapture, _ raw: String, _ d: inout ItemDraft) {
+        switch cap.field {
+        case .title: d.title = d.title ?? nonEmpty(plain(raw, cap.mode))
+        case .link: d.link = d.link ?? nonEmpty(LinkResolver.resolve(raw, against: currentBase))
+        case .guid: d.guid = d.guid ?? nonEmpty(raw)
+        case .summary:
+            if d.summary == nil, let s = nonEmpty(raw) { d.summary = s; d.summaryType = cap.contentType }
+        case .content:
+            if d.content == nil, let s = nonEmpty(raw) { d.content = s; d.contentType = cap.contentType }
+        case .published: if let when = date(raw) { d.published = when }
+        case .publishedFallback: if d.published == nil { d.published = date(raw) }
+        case .updated: d.updated = d.updated ?? date(raw)
+        case .author: d.author = d.author ?? nonEmpty(PlainText.collapse(raw))
+        case .rssAuthor: d.author = d.author ?? nonEmpty(Self.rssAuthor(raw))
+        case .fallbackAuthor: d.fallbackAuthor = d.fallbackAuthor ?? nonEmpty(PlainText.collapse(raw))
+        case .category: if let c = nonEmpty(plain(raw, cap.mode)) { d.categories.append(c) }
+        case .mediaDescription:
+            d.mediaDescription = d.mediaDescription ?? nonEmpty(cap.mode == .html ? raw : PlainText.escape(raw))
+        default: break
+        }
+    }
+
+    private func plain(_ s: String, _ mode: TextCapture.Mode) -> String {
+        mode == .plain ? PlainText.collapse(s) : PlainText.fromHTML(s)
+    }
+
+    private func date(_ s: String) -> Date? {
+        guard !s.isEmpty else { return nil }
+        if let d = FeedDate.parse(s) { return d }
+        if warnings.count < 100 { warnings.append("unparseable date \"\(s.prefix(60))\"") }
+        return nil
+    }
+
+    private func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }
+
+    /// RSS `author` is "email (Name)" by the spec; show the name when there is one.
+    static func rssAuthor(_ s: String) -> String {
+        let t = PlainText.collapse(s)
+        if let open = t.firstIndex(of: "("), t.hasSuffix(")"), t[..<open].contains("@") {
+            let name = t[t.index(after: open)..<t.index(before: t.endIndex)].trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty { return name }
+        }
+        return t
+    }
+}
