@@ -1,1 +1,12 @@
-#pragma once
+#ifndef TIDINGS_TERMGUARD_H
+#define TIDINGS_TERMGUARD_H
+/// Saves the terminal's modes so they can be restored after a crash.
+void tg_save_terminal(void);
+/// Sets the bytes written to the terminal on a crash (leave the alternate screen, show the cursor, reset attributes).
+void tg_set_restore_sequence(const char *sequence);
+/// Installs async-signal-safe handlers for SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE and SIGABRT that restore the
+/// terminal, then let the previous handler (the Swift runtime's backtracer) run.
+void tg_install_crash_handlers(void);
+/// Restores the saved modes and writes the restore sequence; safe to call more than once.
+void tg_restore_terminal(void);
+#endif

@@ -1,0 +1,46 @@
+# Tidings: `make run` opens the reader on SampleFeeds; `make test` runs every test.
+# Both first install what a fresh Debian 12 machine with only the Swift toolchain lacks.
+
+SWIFT       ?= swift
+APT_PACKAGES = pkg-config libncurses-dev libsqlite3-dev libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev tmux
+DATA_HOME   ?= $(if $(XDG_DATA_HOME),$(XDG_DATA_HOME),$(HOME)/.local/share)
+SAMPLE_CACHE = $(DATA_HOME)/tidings/samples.sqlite
+BIN          = .build/debug/tidings
+
+.PHONY: run test deps build release clean
+
+run: build
+	@SWIFT_BACKTRACE=interactive=no $(BIN) --cache "$(SAMPLE_CACHE)" --sources SampleFeeds
+
+test: build
+	TIDINGS_BIN="$(CURDIR)/$(BIN)" $(SWIFT) test --disable-xctest
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# Installs missing Debian packages as root; otherwise prints the exact command and stops.
+deps:
+	@if ! command -v dpkg-query >/dev/null 2>&1; then \
+		echo "Not a Debian system: make sure ncursesw, SQLite, libxml2 and cmark-gfm development files, pkg-config and tmux are installed."; \
+		exit 0; \
+	fi; \
+	missing=""; \
+	for p in $(APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+		else \
+			echo "Tidings needs these Debian packages:$$missing"; \
+			echo "Install them with:  sudo apt-get install -y$$missing"; \
+			exit 1; \
+		fi; \
+	fi
+
+clean:
+	rm -rf .build

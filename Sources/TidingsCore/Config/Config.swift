@@ -1,0 +1,71 @@
+/// A problem in the config file, with the line to fix.
+public enum ConfigError: Error, Hashable, Sendable, CustomStringConvertible {
+    case syntax(TOMLError)
+    case unknownKey(String, line: Int)
+    case badValue(key: String, expected: String, line: Int)
+    case unknownCommand(String, line: Int)
+    case unknownKeyName(String, line: Int)
+
+    public var description: String {
+        switch self {
+        case .syntax(let e): return "config \(e)"
+        case .unknownKey(let k, let l): return "config line \(l): unknown setting \(k)"
+        case .badValue(let k, let e, let l): return "config line \(l): \(k) must be \(e)"
+        case .unknownCommand(let c, let l):
+            return "config line \(l): unknown command \"\(c)\" (see the help screen, ?, for command names)"
+        case .unknownKeyName(let k, let l): return "config line \(l): \"\(k)\" is not a key name (examples: j, ^L, Enter, PgDn, F1)"
+        }
+    }
+}
+
+/// Settings read from `config.toml`.
+public struct Config: Hashable, Sendable {
+    public var theme: String?
+    public var layout: LayoutPreference
+    public var keymap: Keymap
+
+    public init(theme: String? = nil, layout: LayoutPreference = .automatic, keymap: Keymap = .standard) {
+        self.theme = theme; self.layout = layout; self.keymap = keymap
+    }
+
+    /// Reads a config file. `[keys]`, `[keys.list]` and `[keys.reader]` map key names to command names
+    /// (or to "none" to unbind), so the command table is the single vocabulary.
+    public init(toml text: String) throws(ConfigError) {
+        self.init()
+        let doc: TOMLDocument
+        do { doc = try TOMLDocument(parsing: text) } catch { throw .syntax(error) }
+        for table in doc.tableOrder {
+            let fields = doc.tables[table] ?? [:]
+            for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
+                let line = doc.keyLines[table.isEmpty ? key : table + "." + key] ?? 0
+                switch table {
+                case "", "general":
+                    switch key {
+                    case "theme":
+                        guard case .string(let s) = value else { throw .badValue(key: key, expected: "a theme name in quotes", line: line) }
+                        theme = s
+                    case "layout":
+                        guard case .string(let s) = value else { throw .badValue(key: key, expected: "\"auto\", \"side-by-side\" or \"stacked\"", line: line) }
+                        switch s {
+                        case "auto": layout = .automatic
+                        case "side-by-side": layout = .sideBySide
+                        case "stacked": layout = .stacked
+                        default: throw .badValue(key: key, expected: "\"auto\", \"side-by-side\" or \"stacked\"", line: line)
+                        }
+                    default:
+                        throw .unknownKey(table.isEmpty ? key : "\(table).\(key)", line: line)
+                    }
+                case "keys", "keys.list", "keys.reader":
+                    let context: KeyContext = table == "keys" ? .global : (table == "keys.list" ? .list : .reader)
+                    guard let k = Key(name: key) else { throw .unknownKeyName(key, line: line) }
+                    guard case .string(let name) = value else { throw .badValue(key: key, expected: "a command name in quotes", line: line) }
+                    if name == "none" { keymap.unbind(k, in: context); continue }
+                    guard let command = Command(rawValue: name) else { throw .unknownCommand(name, line: line) }
+                    keymap.bind(k, to: command, in: context)
+                default:
+                    throw .unknownKey("[\(table)]", line: line)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// A page of headlines read from the cache for a `.loadHeadlines` effect.
+public struct HeadlinePage: Hashable, Sendable {
+    public var scope: ListScope
+    public var anchor: PageAnchor
+    public var rows: [Headline]
+    /// Absolute index of `rows[0]` in the scope.
+    public var firstIndex: Int
+    /// Rows in the whole scope when the page was read.
+    public var total: Int
+    public init(scope: ListScope, anchor: PageAnchor, rows: [Headline], firstIndex: Int, total: Int) {
+        self.scope = scope; self.anchor = anchor; self.rows = rows; self.firstIndex = firstIndex; self.total = total
+    }
+}
+
+/// The answer to a `.findUnread` effect: the unread article and a window of rows around it.
+public struct UnreadMatch: Hashable, Sendable {
+    public var target: Headline
+    public var window: [Headline]
+    public var firstIndex: Int
+    public var total: Int
+    public init(target: Headline, window: [Headline], firstIndex: Int, total: Int) {
+        self.target = target; self.window = window; self.firstIndex = firstIndex; self.total = total
+    }
+}
+
+/// Something that happened: a key, a resize, or the result of an effect.
+public enum Action: Hashable, Sendable {
+    case resized(Size)
+    case key(Key)
+    case feedsLoaded([FeedSummary], Totals)
+    case headlinesLoaded(HeadlinePage)
+    case unreadFound(UnreadSearch, UnreadMatch?)
+    case articleLoaded(Article)
+    case articleMissing(ArticleID)
+    /// An effect failed; the message is shown in the status bar.
+    case failed(String)
+}

@@ -1,0 +1,46 @@
+/// Where a requested page of headlines sits relative to what is loaded.
+public enum PageAnchor: Hashable, Sendable {
+    /// The first rows of the scope.
+    case top
+    /// The last rows of the scope.
+    case bottom
+    /// Rows after (older than) a cursor, to append.
+    case after(HeadlineCursor)
+    /// Rows before (newer than) a cursor, to prepend.
+    case before(HeadlineCursor)
+}
+
+/// A search for the next or previous unread article in list order.
+public struct UnreadSearch: Hashable, Sendable {
+    public var scope: ListScope
+    /// Start after this row; nil starts at the top (`.older`) or the bottom (`.newer`).
+    public var from: HeadlineCursor?
+    public var direction: PageDirection
+    /// Set once the search has wrapped or moved to another feed, so it never loops.
+    public var isRetry: Bool
+    public init(scope: ListScope, from: HeadlineCursor?, direction: PageDirection, isRetry: Bool = false) {
+        self.scope = scope; self.from = from; self.direction = direction; self.isRetry = isRetry
+    }
+}
+
+/// Work the reducer asks the runtime to do; results come back as actions.
+public enum Effect: Hashable, Sendable {
+    /// Read feed summaries and totals → `.feedsLoaded`.
+    case loadFeeds
+    /// Read a page of headlines → `.headlinesLoaded`.
+    case loadHeadlines(ListScope, PageAnchor, limit: Int)
+    /// Find an unread article and the rows around it → `.unreadFound`.
+    case findUnread(UnreadSearch, windowLimit: Int)
+    /// Read one article's body → `.articleLoaded`.
+    case loadArticle(ArticleID)
+    /// Persist read flags.
+    case setRead([ArticleID], Bool)
+    /// Mark every article of a scope read.
+    case markAllRead(ListScope)
+    /// Open the article's link in the user's browser.
+    case openLink(ArticleID)
+    /// Repaint the whole terminal.
+    case redraw
+    /// Leave the program.
+    case quit
+}

@@ -1,0 +1,129 @@
+/// Movement in the feed list and the paged headline list.
+extension AppState {
+    /// Rows a headline page asks for: a few screens, so scrolling rarely waits on the cache.
+    var pageSize: Int { max(50, listViewport * 3) }
+    /// Rows kept loaded at most; older parts of the window are dropped beyond it.
+    var maxWindow: Int { max(300, pageSize * 4) }
+
+    mutating func moveSelection(by delta: Int) -> [Effect] {
+        if let h = headlines { return selectAbsolute(h.selected + delta) }
+        return selectAbsolute(feedList.selected + delta)
+    }
+
+    /// Selects a row by absolute index (clamped) in whichever list is shown.
+    mutating func selectAbsolute(_ index: Int) -> [Effect] {
+        if var h = headlines {
+            guard h.total > 0 else { return [] }
+            h.selected = min(max(0, index), h.total - 1)
+            headlines = h
+            clampList()
+            return ensureHeadlineWindow()
+        }
+        feedList.selected = min(max(0, index), feedList.rowCount - 1)
+        clampList()
+        return []
+    }
+
+    /// Keeps selections in range and visible in the list viewport.
+    mutating func clampList() {
+        let vh = listViewport
+        feedList.selected = min(max(0, feedList.selected), max(0, feedList.rowCount - 1))
+        feedList.top = Self.scrolled(top: feedList.top, selected: feedList.selected, count: feedList.rowCount, viewport: vh)
+        guard var h = headlines else { return }
+        h.selected = min(max(0, h.selected), max(0, h.total - 1))
+        h.top = Self.scrolled(top: h.top, selected: h.selected, count: h.total, viewport: vh)
+        headlines = h
+    }
+
+    /// The smallest scroll that shows `selected`, never leaving empty rows below the last item.
+    static func scrolled(top: Int, selected: Int, count: Int, viewport: Int) -> Int {
+        var top = top
+        if selected < top { top = selected }
+        if selected >= top + viewport { top = selected - viewport + 1 }
+        top = min(top, max(0, count - viewport))
+        return max(0, top)
+    }
+
+    /// Asks for the rows the viewport needs when they are not loaded yet.
+    mutating func ensureHeadlineWindow() -> [Effect] {
+        guard let h = headlines, h.total > 0 else { return [] }
+        let needStart = h.top
+        let needEnd = min(h.total, h.top + listViewport)
+        if needStart >= h.windowStart && needEnd <= h.windowEnd { return [] }
+        // Contiguous with the window: extend it; otherwise jump to the nearer end.
+        if h.window.isEmpty {
+            return [.loadHeadlines(h.scope, needStart < h.total / 2 ? .top : .bottom, limit: pageSize)]
+        }
+        if needEnd > h.windowEnd && needStart <= h.windowEnd + pageSize, let last = h.window.last {
+            return [.loadHeadlines(h.scope, .after(last.cursor), limit: max(pageSize, needEnd - h.windowEnd))]
+        }
+        if needStart < h.windowStart && needEnd >= h.windowStart - pageSize, let first = h.window.first {
+            return [.loadHeadlines(h.scope, .before(first.cursor), limit: max(pageSize, h.windowStart - needStart))]
+        }
+        return [.loadHeadlines(h.scope, needStart < h.total - needEnd ? .top : .bottom, limit: max(pageSize, listViewport))]
+    }
+
+    /// Merges a page into the window, or replaces the window when the page is not contiguous with it.
+    mutating func mergePage(_ page: HeadlinePage) {
+        guard var h = headlines, h.scope == page.scope else { return }
+        switch page.anchor {
+        case .after(let cursor) where h.window.last?.cursor == cursor:
+            h.window += page.rows
+            h.total = page.rows.isEmpty ? h.windowEnd : max(page.total, h.windowEnd)
+        case .before(let cursor) where h.window.first?.cursor == cursor:
+            h.window = page.rows + h.window
+            h.windowStart = max(0, h.windowStart - page.rows.count)
+            if page.rows.isEmpty && h.windowStart > 0 {
+                // The cache has fewer rows above than we thought: renumber from zero.
+                let shift = h.windowStart
+                h.windowStart = 0; h.selected -= shift; h.top -= shift
+            }
+            h.total = max(page.total, h.windowEnd)
+        case .after, .before:
+            return
+        case .top:
+            h.window = page.rows; h.windowStart = 0; h.total = page.total
+        case .bottom:
+            h.window = page.rows; h.windowStart = max(0, page.total - page.rows.count); h.total = page.total
+        }
+        trimWindow(&h)
+        headlines = h
+        clampList()
+    }
+
+    /// Drops rows far from the viewport so memory stays flat however far one scrolls.
+    private func trimWindow(_ h: inout HeadlineListState) {
+        guard h.window.count > maxWindow else { return }
+        let keepStart = max(h.windowStart, min(h.top - maxWindow / 2, h.windowEnd - maxWindow))
+        let dropFront = keepStart - h.windowStart
+        if dropFront > 0 { h.window.removeFirst(dropFront); h.windowStart += dropFront }
+        if h.window.count > maxWindow { h.window.removeLast(h.window.count - maxWindow) }
+    }
+
+    /// Opens the headline list of a scope, starting at the top.
+    mutating func openScope(_ scope: ListScope) -> [Effect] {
+        let total: Int
+        switch scope {
+        case .all: total = feedList.totals.total
+        case .unread: total = feedList.totals.unread
+        case .feed(let id): total = feedList.feeds.first { $0.id == id }?.total ?? 0
+        }
+        headlines = HeadlineListState(scope: scope, title: feedList.title(of: scope), total: total)
+        if let row = feedList.rowIndex(of: scope) { feedList.selected = row }
+        focus = .list
+        clampList()
+        return [.loadHeadlines(scope, .top, limit: pageSize)]
+    }
+
+    /// `J`/`K` in the list: the next or previous feed's headlines (or row in the feed list).
+    mutating func stepFeed(by delta: Int) -> [Effect] {
+        guard let h = headlines else { return moveSelection(by: delta) }
+        let current = feedList.rowIndex(of: h.scope) ?? 0
+        let next = current + delta
+        guard feedList.rows.indices.contains(next) else {
+            message = StatusMessage(delta > 0 ? "This is the last feed." : "This is the first feed.")
+            return []
+        }
+        return openScope(feedList.rows[next].scope)
+    }
+}

@@ -1,0 +1,153 @@
+/// The only place state changes: applies an action and returns the work the runtime must do.
+public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .resized(let size):
+        state.size = size
+        state.relayoutReader()
+        state.clampList()
+        return state.ensureHeadlineWindow() + [.redraw]
+
+    case .key(let key):
+        state.message = nil
+        if state.helpScroll != nil { return state.handleHelpKey(key) }
+        guard let command = state.keymap.command(for: key, in: state.keyContext) else {
+            state.message = StatusMessage("Key \(key.name) is not bound. Press ? for help.")
+            return []
+        }
+        // Esc goes back like q but never quits: it is pressed by reflex to dismiss things.
+        if key == .escape && command == .back { return state.goBack(canQuit: false) }
+        return state.run(command)
+
+    case .feedsLoaded(let feeds, let totals):
+        state.isLoading = false
+        let selectedScope = state.feedList.rows.indices.contains(state.feedList.selected)
+            ? state.feedList.rows[state.feedList.selected].scope : nil
+        state.feedList.feeds = feeds
+        state.feedList.totals = totals
+        if let scope = selectedScope, let row = state.feedList.rowIndex(of: scope) { state.feedList.selected = row }
+        state.clampList()
+        if let h = state.headlines, case .feed(let id) = h.scope, !feeds.contains(where: { $0.id == id }) {
+            state.headlines = nil
+        }
+        return []
+
+    case .headlinesLoaded(let page):
+        state.mergePage(page)
+        return []
+
+    case .unreadFound(let search, let match):
+        return state.unreadFound(search, match)
+
+    case .articleLoaded(let article):
+        guard var reader = state.reader, reader.headline.id == article.headline.id else { return [] }
+        reader.article = article
+        reader.document = article.contentType == .html
+            ? .html(article.body, baseURL: article.link) : .plainText(article.body)
+        // Keep the list's view of the read flag, which may be ahead of what the cache returned.
+        let flags = reader.headline
+        reader.headline = article.headline
+        reader.headline.isRead = flags.isRead
+        reader.headline.isStarred = flags.isStarred
+        state.reader = reader
+        state.relayoutReader(force: true)
+        return []
+
+    case .articleMissing(let id):
+        if state.reader?.headline.id == id { state.reader = nil; state.focus = .list; state.zoomed = false }
+        state.message = StatusMessage("That article is no longer in the cache.", isError: true)
+        return []
+
+    case .failed(let text):
+        state.message = StatusMessage(text, isError: true)
+        return []
+    }
+}
+
+extension AppState {
+    /// Runs one command from the table in the current context.
+    mutating func run(_ command: Command) -> [Effect] {
+        switch command {
+        case .up: return focus == .reader ? scrollReader(by: -1) : moveSelection(by: -1)
+        case .down: return focus == .reader ? scrollReader(by: 1) : moveSelection(by: 1)
+        case .pageUp: return focus == .reader ? scrollReader(by: -max(1, readerViewport - 1)) : moveSelection(by: -listViewport)
+        case .pageDown: return focus == .reader ? scrollReader(by: max(1, readerViewport - 1)) : moveSelection(by: listViewport)
+        case .halfPageUp: return focus == .reader ? scrollReader(by: -max(1, readerViewport / 2)) : moveSelection(by: -max(1, listViewport / 2))
+        case .halfPageDown: return focus == .reader ? scrollReader(by: max(1, readerViewport / 2)) : moveSelection(by: max(1, listViewport / 2))
+        case .top: return focus == .reader ? scrollReader(to: 0) : selectAbsolute(0)
+        case .bottom: return focus == .reader ? scrollReader(to: Int.max) : selectAbsolute(Int.max)
+        case .open: return openSelected()
+        case .back: return goBack(canQuit: true)
+        case .quit: return [.quit]
+        case .nextUnread: return startUnreadSearch(direction: .older)
+        case .prevUnread: return startUnreadSearch(direction: .newer)
+        case .nextArticle: return stepArticle(by: 1)
+        case .prevArticle: return stepArticle(by: -1)
+        case .nextFeed: return stepFeed(by: 1)
+        case .prevFeed: return stepFeed(by: -1)
+        case .toggleRead: return toggleRead()
+        case .markFeedRead: return markFeedRead()
+        case .openInBrowser: return openInBrowser(markRead: false)
+        case .openInBrowserAndMarkRead: return openInBrowser(markRead: true)
+        case .toggleFocus:
+            if zoomed { return [] }
+            if focus == .list {
+                guard reader != nil else { message = StatusMessage("No article is open."); return [] }
+                focus = .reader
+            } else { focus = .list }
+            return []
+        case .zoom:
+            guard reader != nil else { message = StatusMessage("No article is open."); return [] }
+            zoomed.toggle()
+            if zoomed { focus = .reader }
+            relayoutReader()
+            clampList()
+            return ensureHeadlineWindow()
+        case .swapLayout:
+            let sideBySide = layout.isSideBySide
+            layoutPreference = sideBySide ? .stacked : .sideBySide
+            zoomed = false
+            relayoutReader()
+            clampList()
+            message = StatusMessage(sideBySide ? "Stacked layout" : "Side-by-side layout")
+            return ensureHeadlineWindow()
+        case .help:
+            helpScroll = 0
+            return []
+        case .redraw:
+            return [.redraw]
+        }
+    }
+
+    /// `q`/`Esc`: close the reader, then the headline list, then quit (only `q` quits).
+    mutating func goBack(canQuit: Bool) -> [Effect] {
+        if zoomed { zoomed = false; focus = .list; relayoutReader(); return ensureHeadlineWindow() }
+        if focus == .reader { focus = .list; return [] }
+        if let h = headlines {
+            headlines = nil
+            if let row = feedList.rowIndex(of: h.scope) { feedList.selected = row }
+            clampList()
+            return []
+        }
+        return canQuit ? [.quit] : []
+    }
+
+    mutating func handleHelpKey(_ key: Key) -> [Effect] {
+        let lines = HelpContent.lines(keymap: keymap).count
+        let page = max(1, size.height - 3)
+        let maxScroll = max(0, lines - page)
+        var scroll = helpScroll ?? 0
+        switch keymap.command(for: key, in: .global) {
+        case .down?: scroll += 1
+        case .up?: scroll -= 1
+        case .pageDown?, .halfPageDown?: scroll += page
+        case .pageUp?, .halfPageUp?: scroll -= page
+        case .top?: scroll = 0
+        case .bottom?: scroll = maxScroll
+        case .quit?: return [.quit]
+        case .redraw?: return [.redraw]
+        default: helpScroll = nil; return []
+        }
+        helpScroll = min(max(0, scroll), maxScroll)
+        return []
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Which pane receives movement keys.
+public enum Pane: Hashable, Sendable { case list, reader }
+
+/// A one-line message in the status bar until the next key.
+public struct StatusMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+    public init(_ text: String, isError: Bool = false) { self.text = text; self.isError = isError }
+}
+
+/// Everything the screen shows; changed only by `reduce`.
+public struct AppState: Hashable, Sendable {
+    public var size: Size
+    public var layoutPreference: LayoutPreference
+    public var zoomed: Bool
+    public var focus: Pane
+    public var feedList: FeedListState
+    /// Nil while the list pane shows the feeds.
+    public var headlines: HeadlineListState?
+    public var reader: ReaderState?
+    /// Non-nil while the help overlay is shown: its scroll offset.
+    public var helpScroll: Int?
+    public var message: StatusMessage?
+    public var keymap: Keymap
+    /// The zone dates are shown in; the runtime sets the user's.
+    public var timeZone: TimeZone
+    /// True until the first feed list arrives, so the screen can say "Loading…".
+    public var isLoading: Bool
+
+    public init(size: Size = Size(width: 80, height: 24), layoutPreference: LayoutPreference = .automatic,
+                keymap: Keymap = .standard, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+        self.size = size; self.layoutPreference = layoutPreference; self.zoomed = false; self.focus = .list
+        self.feedList = FeedListState(); self.headlines = nil; self.reader = nil; self.helpScroll = nil
+        self.message = nil; self.keymap = keymap; self.timeZone = timeZone; self.isLoading = true
+    }
+
+    /// Where the panes are at the current size.
+    public var layout: ScreenLayout { ScreenLayout(size: size, preference: layoutPreference, zoomed: zoomed) }
+
+    /// Rows of headlines or feeds the list pane shows at once (the pane has no header row).
+    public var listViewport: Int { max(1, layout.list.height) }
+    /// Rows of text the reader pane shows at once.
+    public var readerViewport: Int { max(1, layout.reader.height) }
+
+    /// Columns of text in the reader: a margin each side, capped so lines stay readable.
+    public var readerTextWidth: Int {
+        let w = layout.reader.width
+        if w <= 0 { return 1 }
+        let inner = w >= 30 ? w - 2 : w
+        return max(1, min(inner, ReaderLayout.maxTextWidth))
+    }
+
+    /// The context used to look up keys.
+    public var keyContext: KeyContext { focus == .reader ? .reader : .list }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Fixed-width date spellings for the list and the reader, in a given time zone.
+public enum DateText {
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+
+    private static func parts(_ date: Date, _ tz: TimeZone) -> DateComponents {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = tz
+        return calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
+    }
+
+    /// `2021-12-02`: ten columns, for the headline list.
+    public static func short(_ date: Date, timeZone: TimeZone) -> String {
+        let p = parts(date, timeZone)
+        return String(format: "%04d-%02d-%02d", p.year ?? 0, p.month ?? 0, p.day ?? 0)
+    }
+
+    /// `Thu, 02 Dec 2021 10:00`: for the reader header.
+    public static func long(_ date: Date, timeZone: TimeZone) -> String {
+        let p = parts(date, timeZone)
+        let wd = weekdays[((p.weekday ?? 1) - 1 + 7) % 7]
+        let mo = months[((p.month ?? 1) - 1 + 12) % 12]
+        return "\(wd), " + String(format: "%02d", p.day ?? 0) + " \(mo) " + String(format: "%04d %02d:%02d", p.year ?? 0, p.hour ?? 0, p.minute ?? 0)
+    }
+}

@@ -1,0 +1,46 @@
+import TidingsCore
+import TidingsText
+
+/// A framed box over the screen listing every command and its keys.
+enum HelpOverlayView {
+    static func render(keymap: Keymap, scroll: Int, into screen: inout Screen) {
+        let lines = HelpContent.lines(keymap: keymap)
+        let keyWidth = min(24, (lines.map { TextWidth.of($0.keys) }.max() ?? 8))
+        let width = min(screen.width, max(20, keyWidth + 46))
+        let height = min(screen.height, lines.count + 4)
+        guard width >= 4, height >= 3 else { return }
+        let x0 = (screen.width - width) / 2, y0 = (screen.height - height) / 2
+        let box = Rect(x: x0, y: y0, width: width, height: height)
+        screen.fill(box, role: .helpText)
+        let inner = width - 2
+        screen.put("┌" + String(repeating: "─", count: inner) + "┐", x: x0, y: y0, role: .helpBorder)
+        screen.put("└" + String(repeating: "─", count: inner) + "┘", x: x0, y: y0 + height - 1, role: .helpBorder)
+        for y in (y0 + 1)..<(y0 + height - 1) {
+            screen.put("│", x: x0, y: y, role: .helpBorder)
+            screen.put("│", x: x0 + width - 1, y: y, role: .helpBorder)
+        }
+        let title = " Keys — any other key closes "
+        screen.put(TerminalSafe.truncate(title, toWidth: inner), x: x0 + max(1, (width - TextWidth.of(title)) / 2), y: y0, role: .helpTitle, maxWidth: inner)
+        let visible = height - 2
+        for i in 0..<visible {
+            let index = scroll + i
+            guard lines.indices.contains(index) else { break }
+            let line = lines[index]
+            let y = y0 + 1 + i
+            let x = x0 + 2
+            let avail = max(0, inner - 2)
+            switch line.kind {
+            case .blank: break
+            case .heading: screen.put(line.text, x: x, y: y, role: .helpHeading, maxWidth: avail)
+            case .binding:
+                let keys = TerminalSafe.truncate(line.keys, toWidth: min(keyWidth, avail))
+                screen.put(keys, x: x, y: y, role: .helpKey, maxWidth: avail)
+                let tx = x + keyWidth + 2
+                if tx < x0 + width - 1 {
+                    screen.put(TerminalSafe.truncate(line.text, toWidth: x0 + width - 1 - tx), x: tx, y: y, role: .helpText,
+                               maxWidth: x0 + width - 1 - tx)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import TidingsCore
+import TidingsText
+
+/// The bottom row: position, unread count, a message or key hints.
+enum StatusBarView {
+    static func render(_ state: AppState, into screen: inout Screen, in rect: Rect) {
+        guard !rect.isEmpty else { return }
+        screen.fill(rect, role: .statusBar)
+        let left = " " + position(state) + "  \(state.feedList.totals.unread) unread"
+        var x = rect.x
+        x += screen.put(TerminalSafe.truncate(left, toWidth: rect.width), x: x, y: rect.y, role: .statusBar, maxWidth: rect.width)
+        let right = rect.x + rect.width
+        if let message = state.message {
+            x += 2
+            guard x < right else { return }
+            screen.put(TerminalSafe.truncate(message.text, toWidth: right - x), x: x, y: rect.y,
+                       role: message.isError ? .statusError : .statusMessage, maxWidth: right - x)
+            return
+        }
+        // Hints are right-aligned and dropped from the end until they fit.
+        var hints = self.hints(state)
+        while !hints.isEmpty {
+            let text = hints.map { "\($0.key):\($0.label)" }.joined(separator: "  ") + " "
+            let w = TextWidth.of(text)
+            if x + 2 + w <= right {
+                var hx = right - w
+                for (i, hint) in hints.enumerated() {
+                    if i > 0 { hx += 2 }
+                    hx += screen.put(hint.key, x: hx, y: rect.y, role: .statusKey)
+                    hx += screen.put(":" + hint.label, x: hx, y: rect.y, role: .statusBar)
+                }
+                return
+            }
+            hints.removeLast()
+        }
+    }
+
+    static func position(_ state: AppState) -> String {
+        if state.focus == .reader, let r = state.reader {
+            let total = max(1, r.lines.count)
+            let last = min(total, r.scroll + state.readerViewport)
+            let percent = total <= state.readerViewport ? 100 : last * 100 / total
+            return "Line \(r.scroll + 1)/\(total) \(percent)%"
+        }
+        if let h = state.headlines { return h.total == 0 ? "0/0" : "\(h.selected + 1)/\(h.total)" }
+        return "\(state.feedList.selected + 1)/\(state.feedList.rowCount)"
+    }
+
+    static func hints(_ state: AppState) -> [(key: String, label: String)] {
+        let commands: [(Command, String)]
+        if state.focus == .reader {
+            commands = [(.pageDown, "Page"), (.nextUnread, "Next unread"), (.toggleRead, "Toggle read"),
+                        (.openInBrowser, "Browser"), (.zoom, "Zoom"), (.back, "Back"), (.help, "Help")]
+        } else if state.headlines != nil {
+            commands = [(.open, "Read"), (.nextUnread, "Next unread"), (.toggleRead, "Toggle read"),
+                        (.markFeedRead, "Mark all read"), (.back, "Back"), (.help, "Help")]
+        } else {
+            commands = [(.open, "Open"), (.nextUnread, "Next unread"), (.markFeedRead, "Mark read"),
+                        (.back, "Quit"), (.help, "Help")]
+        }
+        return commands.compactMap { command, label in
+            let keys = state.keymap.keys(for: command).filter { $0.0 == .global || $0.0 == state.keyContext }
+            return keys.first.map { (key: $0.1.name, label: label) }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import TidingsCore
+import TidingsText
+
+/// The top row: where you are and how much is unread.
+enum TitleBarView {
+    static func render(_ state: AppState, into screen: inout Screen, in rect: Rect) {
+        guard !rect.isEmpty else { return }
+        screen.fill(rect, role: .titleBar)
+        let totals = state.feedList.totals
+        var text = " Tidings"
+        if let h = state.headlines {
+            let unread = unreadCount(of: h.scope, in: state.feedList)
+            text += " — \(h.title) (\(unread) unread, \(h.total) total)"
+        } else {
+            text += " — Feeds (\(totals.unread) unread, \(totals.total) total)"
+        }
+        screen.put(TerminalSafe.truncate(text, toWidth: rect.width), x: rect.x, y: rect.y, role: .titleBar, maxWidth: rect.width)
+    }
+
+    static func unreadCount(of scope: ListScope, in feeds: FeedListState) -> Int {
+        switch scope {
+        case .all, .unread: return feeds.totals.unread
+        case .feed(let id): return feeds.feeds.first { $0.id == id }?.unread ?? 0
+        }
+    }
+}

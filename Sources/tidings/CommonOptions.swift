@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+
+/// Options every command takes, so tests and users can point Tidings anywhere.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The config file.", valueName: "path"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("The article cache (SQLite).", valueName: "path"))
+    var cache: String?
+
+    /// The config file path, explicit or the XDG default.
+    var configPath: String { config ?? Paths.configDirectory.appendingPathComponent("config.toml").path }
+    /// The cache path, explicit or the XDG default.
+    var cachePath: String { cache ?? Paths.dataDirectory.appendingPathComponent("cache.sqlite").path }
+    var configIsExplicit: Bool { config != nil }
+}
+
+/// XDG base directories, with the usual fallbacks under the home directory.
+enum Paths {
+    static var home: URL {
+        URL(fileURLWithPath: ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory())
+    }
+    static func xdg(_ variable: String, fallback: String) -> URL {
+        if let value = ProcessInfo.processInfo.environment[variable], value.hasPrefix("/") {
+            return URL(fileURLWithPath: value)
+        }
+        return home.appendingPathComponent(fallback)
+    }
+    static var configDirectory: URL { xdg("XDG_CONFIG_HOME", fallback: ".config").appendingPathComponent("tidings") }
+    static var dataDirectory: URL { xdg("XDG_DATA_HOME", fallback: ".local/share").appendingPathComponent("tidings") }
+}
+
+/// A failure that ends a command with one line on stderr.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ message: String) { description = message }
+}

@@ -1,0 +1,19 @@
+import Foundation
+import TidingsCore
+
+/// Reads config.toml; a missing default file means defaults, a missing explicit one is an error.
+enum ConfigLoader {
+    static func load(path: String, explicit: Bool) throws -> Config {
+        guard FileManager.default.fileExists(atPath: path) else {
+            if explicit { throw CommandFailure("config file \(path) does not exist") }
+            return Config()
+        }
+        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd() ?? Data() else {
+            throw CommandFailure("cannot read config file \(path)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CommandFailure("config file \(path) is not UTF-8 text")
+        }
+        do { return try Config(toml: text) } catch { throw CommandFailure("\(path): \(error)") }
+    }
+}

@@ -1,0 +1,67 @@
+import TidingsCore
+import TidingsStore
+
+/// Executes the cache effects of the reducer and turns their results into actions.
+struct EffectRunner {
+    let store: ArticleStore
+
+    func run(_ effect: Effect) -> [Action] {
+        do {
+            switch effect {
+            case .loadFeeds:
+                let t = try store.totals()
+                return [.feedsLoaded(try store.feedSummaries(), Totals(unread: t.unread, total: t.total))]
+            case .loadHeadlines(let scope, let anchor, let limit):
+                return [.headlinesLoaded(try page(scope, anchor, limit))]
+            case .findUnread(let search, let limit):
+                return [.unreadFound(search, try findUnread(search, limit))]
+            case .loadArticle(let id):
+                guard let article = try store.article(id) else { return [.articleMissing(id)] }
+                return [.articleLoaded(article)]
+            case .setRead(let ids, let read):
+                try store.setRead(ids, read)
+                return []
+            case .markAllRead(let scope):
+                try store.markAllRead(scope)
+                let t = try store.totals()
+                return [.feedsLoaded(try store.feedSummaries(), Totals(unread: t.unread, total: t.total))]
+            case .openLink, .redraw, .quit:
+                return []
+            }
+        } catch {
+            return [.failed("\(error)")]
+        }
+    }
+
+    private func page(_ scope: ListScope, _ anchor: PageAnchor, _ limit: Int) throws -> HeadlinePage {
+        let total = try store.count(scope)
+        switch anchor {
+        case .top:
+            let rows = try store.headlines(HeadlinePageRequest(scope: scope, cursor: nil, direction: .older, limit: limit))
+            return HeadlinePage(scope: scope, anchor: anchor, rows: rows, firstIndex: 0, total: total)
+        case .bottom:
+            let rows = try store.headlines(HeadlinePageRequest(scope: scope, cursor: nil, direction: .newer, limit: limit))
+            return HeadlinePage(scope: scope, anchor: anchor, rows: rows, firstIndex: max(0, total - rows.count), total: total)
+        case .after(let cursor):
+            let rows = try store.headlines(HeadlinePageRequest(scope: scope, cursor: cursor, direction: .older, limit: limit))
+            let first = try store.index(of: cursor, in: scope) + 1
+            return HeadlinePage(scope: scope, anchor: anchor, rows: rows, firstIndex: first, total: total)
+        case .before(let cursor):
+            let rows = try store.headlines(HeadlinePageRequest(scope: scope, cursor: cursor, direction: .newer, limit: limit))
+            let first = try store.index(of: cursor, in: scope) - rows.count
+            return HeadlinePage(scope: scope, anchor: anchor, rows: rows, firstIndex: max(0, first), total: total)
+        }
+    }
+
+    private func findUnread(_ search: UnreadSearch, _ limit: Int) throws -> UnreadMatch? {
+        guard let target = try store.firstUnread(in: search.scope, after: search.from, direction: search.direction) else {
+            return nil
+        }
+        let half = max(10, limit / 2)
+        let index = try store.index(of: target.cursor, in: search.scope)
+        let newer = try store.headlines(HeadlinePageRequest(scope: search.scope, cursor: target.cursor, direction: .newer, limit: half))
+        let older = try store.headlines(HeadlinePageRequest(scope: search.scope, cursor: target.cursor, direction: .older, limit: half))
+        let total = try store.count(search.scope)
+        return UnreadMatch(target: target, window: newer + [target] + older, firstIndex: max(0, index - newer.count), total: total)
+    }
+}

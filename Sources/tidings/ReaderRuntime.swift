@@ -1,0 +1,96 @@
+import Foundation
+import TidingsCore
+import TidingsRender
+import TidingsStore
+import TidingsTerminal
+
+/// Runs the reader: feeds terminal events to the reducer, executes the effects it returns
+/// against the cache, and draws the state after every batch of events.
+@MainActor
+final class ReaderRuntime {
+    private let store: ArticleStore
+    private let terminal: TerminalSession
+    private var state: AppState
+    private var quitting = false
+    private lazy var effects = EffectRunner(store: store)
+
+    init(store: ArticleStore, terminal: TerminalSession, state: AppState) {
+        self.store = store
+        self.terminal = terminal
+        self.state = state
+    }
+
+    /// Returns the process exit code.
+    func run() async -> Int32 {
+        let size: Size
+        do { size = try terminal.start() } catch {
+            FileHandle.standardError.write(Data("tidings: \(error)\n".utf8))
+            return 1
+        }
+        dispatch(.resized(size))
+        perform(.loadFeeds)
+        draw()
+        while !quitting {
+            for event in await terminal.next() {
+                switch event {
+                case .key(let key): dispatch(.key(key))
+                case .resized(let size): dispatch(.resized(size))
+                case .continued: terminal.invalidate()
+                case .tick: break
+                case .terminate(let signal):
+                    terminal.stop()
+                    return 128 + signal
+                }
+                if quitting { break }
+            }
+            if !quitting { draw() }
+        }
+        terminal.stop()
+        return 0
+    }
+
+    private func draw() {
+        terminal.draw(AppView.render(state))
+    }
+
+    /// Reduces an action and everything its effects lead to, before the next frame is drawn.
+    private func dispatch(_ action: Action) {
+        var queue = [action]
+        var steps = 0
+        while !queue.isEmpty && steps < 64 {
+            steps += 1
+            let next = queue.removeFirst()
+            for effect in reduce(&state, next) { queue += perform(effect) }
+        }
+    }
+
+    @discardableResult
+    private func perform(_ effect: Effect) -> [Action] {
+        switch effect {
+        case .redraw:
+            terminal.invalidate()
+            return []
+        case .quit:
+            quitting = true
+            return []
+        case .openLink(let id):
+            return openLink(id)
+        case .loadFeeds:
+            let actions = effects.run(effect)
+            for action in actions { dispatch(action) }
+            return []
+        default:
+            return effects.run(effect)
+        }
+    }
+
+    private func openLink(_ id: ArticleID) -> [Action] {
+        let link: String?
+        do { link = try store.article(id)?.link } catch { return [.failed("\(error)")] }
+        guard let link, !link.isEmpty else { return [.failed("This article has no link.")] }
+        var result: Result<Void, BrowserError> = .success(())
+        terminal.runOutside { result = BrowserLauncher.open(link) }
+        if case .failure(let error) = result { return [.failed(error.description)] }
+        return []
+    }
+}

@@ -1,0 +1,66 @@
+import Testing
+@testable import TidingsCore
+
+@Suite struct ConfigTests {
+    @Test func keysBindAndUnbindThroughTheCommandTable() throws {
+        let config = try Config(toml: """
+        theme = "mono"
+        layout = "stacked"
+        [keys]
+        "^N" = "next-unread"
+        "x" = "toggle-read"
+        "j" = "none"
+        [keys.reader]
+        "d" = "half-page-down"
+        """)
+        #expect(config.theme == "mono")
+        #expect(config.layout == .stacked)
+        #expect(config.keymap.command(for: .ctrl("n"), in: .list) == .nextUnread)
+        #expect(config.keymap.command(for: .char("x"), in: .reader) == .toggleRead)
+        #expect(config.keymap.command(for: .char("j"), in: .list) == nil)
+        #expect(config.keymap.command(for: .char("d"), in: .reader) == .halfPageDown)
+        #expect(config.keymap.command(for: .char("d"), in: .list) == nil)
+    }
+
+    @Test(arguments: [
+        ("bogus = 1", "config line 1: unknown setting bogus"),
+        ("[keys]\n\"j\" = \"fly\"", "config line 2: unknown command \"fly\" (see the help screen, ?, for command names)"),
+        ("[keys]\n\"Ctrl+J\" = \"down\"", "config line 2: \"Ctrl+J\" is not a key name (examples: j, ^L, Enter, PgDn, F1)"),
+        ("layout = \"diagonal\"", "config line 1: layout must be \"auto\", \"side-by-side\" or \"stacked\""),
+        ("theme = mono", "config line 1: cannot read value mono; strings need quotes"),
+        ("[keys\n", "config line 1: a table header must look like [name]"),
+    ])
+    func badConfigNamesTheLine(text: String, message: String) {
+        #expect(throws: (any Error).self) { try Config(toml: text) }
+        do { _ = try Config(toml: text) } catch { #expect("\(error)" == message) }
+    }
+
+    @Test func everyCommandHasAKeyAndHelpText() {
+        for command in Command.allCases {
+            #expect(!Keymap.standard.keys(for: command).isEmpty, "\(command) has no key")
+            #expect(!command.help.isEmpty)
+        }
+        let lines = HelpContent.lines(keymap: .standard)
+        #expect(lines.filter { $0.kind == .binding }.count == Command.allCases.count)
+    }
+
+    @Test(arguments: ["j", "^L", "Enter", "PgDn", "F1", "Space", "Esc", "S-Tab"])
+    func keyNamesRoundTrip(name: String) throws {
+        let key = try #require(Key(name: name))
+        #expect(key.name == name)
+    }
+
+    @Test func newsboatKeysAreWhereFingersExpectThem() {
+        let map = Keymap.standard
+        let expected: [(Key, Command)] = [
+            (.char("j"), .down), (.char("k"), .up), (.enter, .open), (.char("q"), .back), (.char("Q"), .quit),
+            (.char("n"), .nextUnread), (.char("p"), .prevUnread), (.char("N"), .toggleRead), (.char("A"), .markFeedRead),
+            (.char("o"), .openInBrowser), (.char("O"), .openInBrowserAndMarkRead), (.char("?"), .help),
+            (.char(" "), .pageDown), (.pageDown, .pageDown), (.pageUp, .pageUp), (.char("g"), .top), (.char("G"), .bottom),
+            (.ctrl("l"), .redraw), (.tab, .toggleFocus), (.char("z"), .zoom),
+        ]
+        for (key, command) in expected { #expect(map.command(for: key, in: .list) == command, "\(key.name)") }
+        #expect(map.command(for: .char("J"), in: .list) == .nextFeed)
+        #expect(map.command(for: .char("J"), in: .reader) == .nextArticle)
+    }
+}

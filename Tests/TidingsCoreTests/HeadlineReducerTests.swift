@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+@testable import TidingsCore
+
+@Suite struct HeadlineReducerTests {
+    @Test func enterOnAnUnreadHeadlineOpensItAndReturnsTheReadFlag() {
+        var s = Fixture.alphaList()
+        let effects = reduce(&s, .key(.enter))
+        #expect(effects == [.loadArticle(10), .setRead([10], true)])
+        #expect(s.focus == .reader)
+        #expect(s.reader?.headline.id == 10)
+        #expect(s.reader?.headline.isRead == true)
+        #expect(s.headlines?.window[0].isRead == true)
+        #expect(s.feedList.feeds[0].unread == 1)
+        #expect(s.feedList.totals.unread == 2)
+    }
+
+    @Test func enterOnAReadHeadlineOnlyLoadsIt() {
+        var s = Fixture.alphaList()
+        _ = reduce(&s, .key(.char("G")))
+        let before = s.feedList
+        #expect(reduce(&s, .key(.enter)) == [.loadArticle(12)])
+        #expect(s.feedList == before)
+    }
+
+    @Test func toggleReadFlipsTheSelectedRowAndTheCounters() {
+        var s = Fixture.alphaList()
+        #expect(reduce(&s, .key(.char("N"))) == [.setRead([10], true)])
+        #expect(s.headlines?.window[0].isRead == true)
+        #expect(s.feedList.feeds[0].unread == 1)
+        #expect(reduce(&s, .key(.char("N"))) == [.setRead([10], false)])
+        #expect(s.feedList.feeds[0].unread == 2)
+        #expect(s.message == StatusMessage("Marked unread."))
+    }
+
+    @Test func markFeedReadMarksLoadedRowsAndTheFeed() {
+        var s = Fixture.alphaList()
+        #expect(reduce(&s, .key(.char("A"))) == [.markAllRead(.feed(1))])
+        #expect(s.headlines?.window.allSatisfy(\.isRead) == true)
+        #expect(s.feedList.feeds[0].unread == 0)
+        #expect(s.feedList.totals.unread == 1)
+    }
+
+    @Test func qGoesBackToTheFeedListWithTheFeedSelected() {
+        var s = Fixture.alphaList()
+        #expect(reduce(&s, .key(.char("q"))) == [])
+        #expect(s.headlines == nil)
+        #expect(s.feedList.selected == 2)
+    }
+
+    @Test func nOnAnUnreadSelectedRowOpensIt() {
+        var s = Fixture.alphaList()
+        #expect(reduce(&s, .key(.char("n"))) == [.loadArticle(10), .setRead([10], true)])
+    }
+
+    @Test func nFromTheReaderSearchesAfterTheOpenArticle() {
+        var s = Fixture.reading()
+        let effects = reduce(&s, .key(.char("n")))
+        #expect(effects == [.findUnread(UnreadSearch(scope: .feed(1), from: Fixture.alpha[0].cursor, direction: .older),
+                                        windowLimit: s.pageSize)])
+        let p = reduce(&s, .key(.char("p")))
+        #expect(p == [.findUnread(UnreadSearch(scope: .feed(1), from: Fixture.alpha[0].cursor, direction: .newer),
+                                  windowLimit: s.pageSize)])
+    }
+
+    @Test func unreadFoundOpensTheMatchAndCentresIt() {
+        var s = Fixture.reading()
+        let search = UnreadSearch(scope: .feed(1), from: Fixture.alpha[0].cursor, direction: .older)
+        let match = UnreadMatch(target: Fixture.alpha[1], window: Fixture.alpha, firstIndex: 0, total: 3)
+        let effects = reduce(&s, .unreadFound(search, match))
+        #expect(effects == [.loadArticle(11), .setRead([11], true)])
+        #expect(s.headlines?.selected == 1)
+        #expect(s.reader?.headline.id == 11)
+        #expect(s.feedList.feeds[0].unread == 0)
+    }
+
+    @Test func noMoreUnreadInAFeedMovesToTheNextFeedWithUnread() {
+        var s = Fixture.reading()
+        let search = UnreadSearch(scope: .feed(1), from: Fixture.alpha[0].cursor, direction: .older)
+        let effects = reduce(&s, .unreadFound(search, nil))
+        // Beta has nothing unread, so Gamma is next.
+        #expect(effects == [.findUnread(UnreadSearch(scope: .feed(3), from: nil, direction: .older, isRetry: true),
+                                        windowLimit: s.pageSize)])
+    }
+
+    @Test func anUnreadMatchInAnotherFeedSwitchesTheList() {
+        var s = Fixture.reading()
+        let gamma = Fixture.headline(30, feed: 3)
+        let search = UnreadSearch(scope: .feed(3), from: nil, direction: .older, isRetry: true)
+        _ = reduce(&s, .unreadFound(search, UnreadMatch(target: gamma, window: [gamma], firstIndex: 0, total: 2)))
+        #expect(s.headlines?.scope == .feed(3))
+        #expect(s.headlines?.title == "Gamma")
+        #expect(s.feedList.selected == 4)
+        #expect(s.reader?.headline.id == 30)
+    }
+
+    @Test func aRetryThatFindsNothingSaysSo() {
+        var s = Fixture.reading()
+        let search = UnreadSearch(scope: .feed(3), from: nil, direction: .older, isRetry: true)
+        #expect(reduce(&s, .unreadFound(search, nil)) == [])
+        #expect(s.message == StatusMessage("No unread articles."))
+    }
+
+    @Test func noUnreadAnywhereElseWrapsWithinTheScopeOnce() {
+        var s = Fixture.alphaList()
+        s.feedList.feeds[2].unread = 0
+        let search = UnreadSearch(scope: .all, from: Fixture.alpha[1].cursor, direction: .older)
+        #expect(reduce(&s, .unreadFound(search, nil)) ==
+                [.findUnread(UnreadSearch(scope: .all, from: nil, direction: .older, isRetry: true), windowLimit: s.pageSize)])
+    }
+
+    @Test func jKeepsTheSelectionInsideTheList() {
+        var s = Fixture.alphaList()
+        for _ in 0..<5 { _ = reduce(&s, .key(.char("j"))) }
+        #expect(s.headlines?.selected == 2)
+        for _ in 0..<5 { _ = reduce(&s, .key(.char("k"))) }
+        #expect(s.headlines?.selected == 0)
+    }
+
+    @Test func openingANextFeedWithJ() {
+        var s = Fixture.alphaList()
+        let effects = reduce(&s, .key(.char("J")))
+        #expect(effects == [.loadHeadlines(.feed(2), .top, limit: s.pageSize)])
+        #expect(s.headlines?.title == "Beta")
+    }
+}
+
+/// Paging over a large scope: only a window is loaded, and moving past it asks for more.
+@Suite struct HeadlinePagingTests {
+    static func big(total: Int = 10_000, loaded: Int = 60) -> AppState {
+        var s = Fixture.feedList()
+        _ = reduce(&s, .key(.enter))
+        let rows = (0..<loaded).map { Fixture.headline(ArticleID(1000 + $0)) }
+        _ = reduce(&s, .headlinesLoaded(HeadlinePage(scope: .all, anchor: .top, rows: rows, firstIndex: 0, total: total)))
+        return s
+    }
+
+    @Test func movingPastTheWindowAsksForTheNextPage() {
+        var s = Self.big()
+        var effects: [Effect] = []
+        for _ in 0..<60 { effects = reduce(&s, .key(.char("j"))) }
+        #expect(effects == [.loadHeadlines(.all, .after(Fixture.headline(1059).cursor), limit: s.pageSize)])
+    }
+
+    @Test func anAfterPageIsAppended() {
+        var s = Self.big()
+        let more = (60..<120).map { Fixture.headline(ArticleID(1000 + $0)) }
+        _ = reduce(&s, .headlinesLoaded(HeadlinePage(scope: .all, anchor: .after(Fixture.headline(1059).cursor),
+                                                     rows: more, firstIndex: 60, total: 10_000)))
+        #expect(s.headlines?.window.count == 120)
+        #expect(s.headlines?.row(at: 119)?.id == 1119)
+    }
+
+    @Test func bottomJumpsWithABottomPage() {
+        var s = Self.big()
+        let effects = reduce(&s, .key(.char("G")))
+        #expect(effects == [.loadHeadlines(.all, .bottom, limit: s.pageSize)])
+        #expect(s.headlines?.selected == 9_999)
+        let rows = (0..<50).map { Fixture.headline(ArticleID(20_000 + $0)) }
+        _ = reduce(&s, .headlinesLoaded(HeadlinePage(scope: .all, anchor: .bottom, rows: rows, firstIndex: 9_950, total: 10_000)))
+        #expect(s.headlines?.windowStart == 9_950)
+        #expect(s.headlines?.selectedRow?.id == 20_049)
+        #expect(reduce(&s, .key(.char("k"))) == [])
+    }
+
+    @Test func aPageForAnotherScopeIsIgnored() {
+        var s = Self.big()
+        let before = s
+        _ = reduce(&s, .headlinesLoaded(HeadlinePage(scope: .unread, anchor: .top, rows: [], firstIndex: 0, total: 0)))
+        #expect(s == before)
+    }
+
+    @Test func theWindowNeverGrowsWithoutBound() {
+        var s = Self.big(total: 100_000, loaded: 50)
+        var next = 1050
+        for _ in 0..<400 {
+            let effects = reduce(&s, .key(.pageDown))
+            for case .loadHeadlines(_, .after, let limit) in effects {
+                let rows = (0..<limit).map { Fixture.headline(ArticleID(next + $0)) }
+                next += limit
+                _ = reduce(&s, .headlinesLoaded(HeadlinePage(scope: .all, anchor: .after(s.headlines!.window.last!.cursor),
+                                                             rows: rows, firstIndex: s.headlines!.windowEnd, total: 100_000)))
+            }
+        }
+        let h = try! #require(s.headlines)
+        #expect(h.window.count <= s.maxWindow)
+        #expect(h.selectedRow != nil)
+        #expect(h.top >= h.windowStart && h.top + s.listViewport <= h.windowEnd)
+    }
+}

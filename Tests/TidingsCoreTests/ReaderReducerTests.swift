@@ -1,0 +1,131 @@
+import Testing
+import TidingsText
+@testable import TidingsCore
+
+@Suite struct ReaderReducerTests {
+    @Test func articleLoadedLaysOutHeaderAndBody() throws {
+        let s = Fixture.reading()
+        let r = try #require(s.reader)
+        #expect(r.lines.first?.plainText == "Article 10")
+        #expect(r.lines.contains { $0.plainText.hasPrefix("Feed: Alpha") })
+        #expect(r.lines.contains { $0.plainText.hasPrefix("Link: https://example.org/10") })
+        #expect(r.lines.contains { $0.plainText.contains("Paragraph 80") })
+        #expect(r.lines.allSatisfy { TextWidth.of($0.plainText) <= s.readerTextWidth })
+        #expect(r.scroll == 0)
+    }
+
+    @Test func anArticleForAnotherSelectionIsIgnored() {
+        var s = Fixture.reading()
+        let before = s
+        _ = reduce(&s, .articleLoaded(Fixture.article(Fixture.alpha[2])))
+        #expect(s == before)
+    }
+
+    @Test(arguments: [
+        (Key.char("j"), 1), (.down, 1), (.char(" "), -1), (.pageDown, -1), (.char("G"), -2),
+    ])
+    func scrollingKeysMoveTheReader(key: Key, expected: Int) {
+        var s = Fixture.reading()
+        #expect(reduce(&s, .key(key)) == [])
+        let page = s.readerViewport - 1
+        let maxScroll = s.reader!.lines.count - s.readerViewport
+        let want = expected == -1 ? page : (expected == -2 ? maxScroll : expected)
+        #expect(s.reader?.scroll == want)
+        _ = reduce(&s, .key(.char("g")))
+        #expect(s.reader?.scroll == 0)
+        _ = reduce(&s, .key(.char("k")))
+        #expect(s.reader?.scroll == 0)
+    }
+
+    @Test func qLeavesTheReaderThenTheList() {
+        var s = Fixture.reading()
+        _ = reduce(&s, .key(.char("q")))
+        #expect(s.focus == .list)
+        #expect(s.reader != nil)
+        _ = reduce(&s, .key(.char("q")))
+        #expect(s.headlines == nil)
+    }
+
+    @Test func tabMovesFocusBothWays() {
+        var s = Fixture.reading()
+        _ = reduce(&s, .key(.tab))
+        #expect(s.focus == .list)
+        _ = reduce(&s, .key(.tab))
+        #expect(s.focus == .reader)
+        var empty = Fixture.alphaList()
+        _ = reduce(&empty, .key(.tab))
+        #expect(empty.focus == .list)
+        #expect(empty.message == StatusMessage("No article is open."))
+    }
+
+    @Test func zoomGivesTheReaderTheWholeBodyAndBack() {
+        var s = Fixture.reading()
+        let narrow = s.readerViewport
+        _ = reduce(&s, .key(.char("z")))
+        #expect(s.zoomed)
+        #expect(s.layout.list.isEmpty)
+        #expect(s.readerViewport > narrow)
+        _ = reduce(&s, .key(.char("z")))
+        #expect(!s.zoomed)
+        #expect(s.readerViewport == narrow)
+    }
+
+    @Test func swapLayoutAlternates() {
+        var s = Fixture.reading()
+        #expect(!s.layout.isSideBySide)
+        _ = reduce(&s, .key(.char("v")))
+        #expect(s.layout.isSideBySide)
+        #expect(s.reader?.layoutWidth == s.readerTextWidth)
+        _ = reduce(&s, .key(.char("v")))
+        #expect(!s.layout.isSideBySide)
+    }
+
+    @Test func resizeRelaysOutAndRedraws() {
+        var s = Fixture.reading()
+        let effects = reduce(&s, .resized(Size(width: 140, height: 40)))
+        #expect(effects == [.redraw])
+        #expect(s.layout.isSideBySide)
+        #expect(s.reader?.layoutWidth == s.readerTextWidth)
+        #expect(s.reader!.lines.allSatisfy { TextWidth.of($0.plainText) <= s.readerTextWidth })
+    }
+
+    @Test(arguments: [(20, 5), (1, 1), (0, 0), (3, 2), (40, 10)])
+    func tinySizesNeverTrap(width: Int, height: Int) {
+        var s = Fixture.reading()
+        _ = reduce(&s, .resized(Size(width: width, height: height)))
+        for key in [Key.char("j"), .char("G"), .char("z"), .char("v"), .tab, .char("q"), .char("j"), .char("G"), .enter] {
+            _ = reduce(&s, .key(key))
+        }
+        #expect(s.size == Size(width: width, height: height))
+    }
+
+    @Test func toggleReadInTheReaderActsOnTheOpenArticle() {
+        var s = Fixture.reading()
+        #expect(reduce(&s, .key(.char("N"))) == [.setRead([10], false)])
+        #expect(s.reader?.headline.isRead == false)
+        #expect(s.headlines?.window[0].isRead == false)
+        #expect(s.feedList.feeds[0].unread == 2)
+    }
+
+    @Test func openInBrowserWithAndWithoutMarkingRead() {
+        var s = Fixture.alphaList()
+        #expect(reduce(&s, .key(.char("o"))) == [.openLink(10)])
+        #expect(reduce(&s, .key(.char("O"))) == [.openLink(10), .setRead([10], true)])
+        #expect(s.feedList.feeds[0].unread == 1)
+    }
+
+    @Test func nextArticleInTheReaderWalksTheList() {
+        var s = Fixture.reading()
+        #expect(reduce(&s, .key(.char("J"))) == [.loadArticle(11), .setRead([11], true)])
+        #expect(reduce(&s, .key(.char("J"))) == [.loadArticle(12)])
+        #expect(reduce(&s, .key(.char("J"))) == [])
+        #expect(s.message == StatusMessage("This is the last article."))
+    }
+
+    @Test func aMissingArticleClosesTheReader() {
+        var s = Fixture.reading()
+        _ = reduce(&s, .articleMissing(10))
+        #expect(s.reader == nil)
+        #expect(s.focus == .list)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// The real binary in tmux: what a user sees and what survives a restart.
+@Suite(.serialized)
+struct ReaderEndToEndTests {
+    /// The unread total the title bar reports, e.g. "Feeds (43 unread, 44 total)".
+    static func unreadInTitle(_ screen: String) -> Int? {
+        guard let line = screen.split(separator: "\n").first,
+              let range = line.range(of: #"\((\d+) unread"#, options: .regularExpression) else { return nil }
+        return Int(line[range].dropFirst().split(separator: " ")[0])
+    }
+
+    @Test func readNextToggleQuitAndRelaunchKeepsReadState() throws {
+        let dir = try E2E.tempDir()
+        let cache = dir.appendingPathComponent("cache.sqlite").path
+        let tmux = try Tmux(try E2E.readerCommand(cache: cache))
+        defer { tmux.kill() }
+
+        var screen = try tmux.waitFor(text: "All articles")
+        #expect(screen.contains("Unread"))
+        let initial = try #require(Self.unreadInTitle(screen))
+        #expect(initial >= 40)
+
+        // Open "All articles", then the newest article.
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "All articles (")
+        try tmux.send("Enter")
+        screen = try tmux.waitFor(text: "Feed: ")
+        #expect(screen.contains("Date: "))
+        #expect(Self.unreadInTitle(screen) == initial - 1)
+
+        // n reads the next unread article.
+        try tmux.send("n")
+        screen = try tmux.waitFor("unread count \(initial - 2)") { Self.unreadInTitle($0) == initial - 2 }
+
+        // N marks the article in the reader unread again.
+        try tmux.send("N")
+        screen = try tmux.waitFor("unread count \(initial - 1)") { Self.unreadInTitle($0) == initial - 1 }
+        #expect(screen.contains("Marked unread"))
+
+        try tmux.send("Q")
+        try tmux.waitFor(text: "[exited 0]")
+        tmux.kill()
+
+        // Relaunch on the same cache: the same number is unread.
+        let again = try Tmux(try E2E.readerCommand(cache: cache))
+        defer { again.kill() }
+        screen = try again.waitFor(text: "All articles")
+        #expect(Self.unreadInTitle(screen) == initial - 1)
+        try again.send("q")
+        try again.waitFor(text: "[exited 0]")
+    }
+
+    @Test func resizingDownTo20x5AndBackNeverCrashes() throws {
+        let dir = try E2E.tempDir()
+        let tmux = try Tmux(try E2E.readerCommand(cache: dir.appendingPathComponent("c.sqlite").path))
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "All articles")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "All articles (")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "Feed: ")
+        for (w, h) in [(80, 24), (40, 10), (20, 5), (21, 6), (20, 5), (120, 40)] {
+            try tmux.resize(width: w, height: h)
+            try tmux.waitFor("a \(w)x\(h) frame") { screen in
+                let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
+                return !screen.contains("[exited") && rows.count >= h && !rows[0].isEmpty
+            }
+        }
+        let screen = try tmux.waitFor(text: "Feed: ")
+        #expect(!screen.contains("[exited"))
+        // The list pane and the reader pane are side by side again at 120 columns.
+        #expect(screen.contains("│"))
+        try tmux.send("Q")
+        try tmux.waitFor(text: "[exited 0]")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let dir = try E2E.tempDir()
+        let cache = dir.appendingPathComponent("term.sqlite").path
+        let tmux = try Tmux(try E2E.readerCommand(cache: cache))
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "All articles")
+        let pkill = Process()
+        pkill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        pkill.arguments = ["pkill", "-TERM", "-f", cache]
+        try pkill.run()
+        pkill.waitUntilExit()
+        // 128 + SIGTERM, and the alternate screen is gone: the shell's own output shows.
+        let screen = try tmux.waitFor(text: "[exited 143]")
+        #expect(!screen.contains("All articles"))
+    }
+
+    @Test func helpOverlayListsTheKeysAndEscClosesIt() throws {
+        let dir = try E2E.tempDir()
+        let tmux = try Tmux(try E2E.readerCommand(cache: dir.appendingPathComponent("h.sqlite").path))
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "All articles")
+        try tmux.send("?")
+        let screen = try tmux.waitFor(text: "Next unread article")
+        #expect(screen.contains("Toggle read/unread"))
+        try tmux.send("Escape")
+        try tmux.waitFor("help closed") { !$0.contains("Next unread article") }
+        try tmux.send("Q")
+        try tmux.waitFor(text: "[exited 0]")
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+/// Drives the real binary inside a detached tmux session on a private socket, reading the screen with capture-pane.
+final class Tmux {
+    let socket: String
+    let session = "t"
+    private(set) var alive = true
+
+    /// Starts `command` (run by sh) in a `width`×`height` window.
+    init(_ command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
+        socket = "tidings-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
+        var env = ""
+        for (k, v) in environment.sorted(by: { $0.key < $1.key }) { env += "\(k)=\(Tmux.quote(v)) " }
+        try Tmux.run(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", session,
+                      "-x", String(width), "-y", String(height), "env \(env)sh -c \(Tmux.quote(command + "; echo \"[exited $?]\"; sleep 600"))"])
+        _ = try? Tmux.run(["-L", socket, "set-option", "-g", "window-size", "manual"])
+    }
+
+    deinit { kill() }
+
+    func kill() {
+        guard alive else { return }
+        alive = false
+        _ = try? Tmux.run(["-L", socket, "kill-server"])
+    }
+
+    /// Sends keys as tmux names them ("j", "Enter", "C-l", "Escape").
+    func send(_ keys: String...) throws {
+        try Tmux.run(["-L", socket, "send-keys", "-t", session] + keys)
+    }
+
+    /// Sends literal text.
+    func type(_ text: String) throws {
+        try Tmux.run(["-L", socket, "send-keys", "-t", session, "-l", text])
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try Tmux.run(["-L", socket, "resize-window", "-t", session, "-x", String(width), "-y", String(height)])
+    }
+
+    /// The visible screen, one string per row.
+    func capture() throws -> String {
+        try Tmux.run(["-L", socket, "capture-pane", "-p", "-t", session])
+    }
+
+    /// Polls the screen until `predicate` holds, failing with the last screen after `timeout` seconds.
+    @discardableResult
+    func waitFor(_ what: String, timeout: Double = 10, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = (try? capture()) ?? ""
+            if predicate(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw E2EError.timeout(what: what, screen: last)
+    }
+
+    @discardableResult
+    func waitFor(text: String, timeout: Double = 10) throws -> String {
+        try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+    }
+
+    @discardableResult
+    static func run(_ args: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["tmux"] + args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = Pipe()
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { throw E2EError.tmuxFailed(args.joined(separator: " ")) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}
+
+enum E2EError: Error, CustomStringConvertible {
+    case timeout(what: String, screen: String)
+    case tmuxFailed(String)
+    case noBinary(String)
+    var description: String {
+        switch self {
+        case .timeout(let what, let screen): return "timed out waiting for \(what); screen was:\n\(screen)"
+        case .tmuxFailed(let args): return "tmux \(args) failed"
+        case .noBinary(let path): return "no tidings binary at \(path); run `swift build` first (make test does)"
+        }
+    }
+}
+
+/// Paths the end-to-end tests need: the built binary, SampleFeeds and a fresh temporary folder.
+enum E2E {
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var binary: String {
+        ProcessInfo.processInfo.environment["TIDINGS_BIN"] ?? repoRoot.appendingPathComponent(".build/debug/tidings").path
+    }
+    static var sampleFeeds: String { repoRoot.appendingPathComponent("SampleFeeds").path }
+
+    static func tempDir() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tidings-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// The command line that opens the reader on SampleFeeds with a private cache and config.
+    static func readerCommand(cache: String, extra: String = "") throws -> String {
+        guard FileManager.default.isExecutableFile(atPath: binary) else { throw E2EError.noBinary(binary) }
+        return "\(Tmux.quote(binary)) --cache \(Tmux.quote(cache)) --config /dev/null --sources \(Tmux.quote(sampleFeeds)) \(extra)"
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+import TidingsCore
+import TidingsRender
+
+/// The screen as a user sees it, at the sizes people use, with the titles feeds really send.
+@Suite struct ViewSnapshotTests {
+    static let feeds = [
+        FeedSummary(id: 1, title: "The Kestrel Bay Harbor Gazette", source: "/gazette.rss", unread: 3, total: 5),
+        FeedSummary(id: 2, title: "北海道ニュース 🗞️", source: "/hokkaido.atom", unread: 1, total: 1),
+        FeedSummary(id: 3, title: "أخبار المدينة", source: "/city.json", unread: 0, total: 2),
+        FeedSummary(id: 4, title: "Evil\u{1B}]0;pwned\u{7}\u{1B}[2J Feed", source: "/evil.rss", unread: 1, total: 1),
+    ]
+
+    static func headline(_ id: ArticleID, _ feed: FeedID, _ title: String, read: Bool = false, day: Int) -> Headline {
+        let date = Int64(1_638_439_200 + day * 86_400)
+        let feedTitle = feeds.first { $0.id == feed }!.title
+        return Headline(id: id, feedID: feed, feedTitle: feedTitle, title: title, author: "Mara Lindqvist",
+                        published: Date(timeIntervalSince1970: TimeInterval(date)), sortDate: date, isRead: read)
+    }
+
+    static let rows = [
+        headline(1, 1, "Tidal power pilot lights up the harbour for a whole winter", day: 9),
+        headline(2, 2, "霧見湾の海氷、観測史上最も遅い結氷", day: 8),
+        headline(3, 1, "Three generations at one stove 👩‍🍳 and a family 👨‍👩‍👧‍👦 of cooks", read: true, day: 7),
+        headline(4, 3, "أمسية شعر على ضوء الفوانيس", read: true, day: 6),
+        headline(5, 4, "\u{1B}[31mRED ALERT\u{1B}[0m\u{7} click \u{9B}6n here\u{202E}txt.exe", day: 5),
+        headline(6, 1, "Swing bridge closes after 112 years", read: true, day: 4),
+        headline(7, 1, "Café owners agree on “quiet hours” — and a new ferry timetable", day: 3),
+    ]
+
+    static func state(_ width: Int, _ height: Int) -> AppState {
+        var s = AppState(size: Size(width: width, height: height))
+        _ = reduce(&s, .feedsLoaded(feeds, Totals(unread: 5, total: 9)))
+        return s
+    }
+
+    static func headlines(_ width: Int, _ height: Int) -> AppState {
+        var s = state(width, height)
+        _ = reduce(&s, .key(.enter))
+        _ = reduce(&s, .headlinesLoaded(HeadlinePage(scope: .all, anchor: .top, rows: rows, firstIndex: 0, total: rows.count)))
+        _ = reduce(&s, .key(.char("j")))
+        return s
+    }
+
+    static let body = """
+    <p><strong>Kestrel Bay</strong> switched on its <em>tidal</em> turbines on Thursday, and the lights stayed on.</p>
+    <h2>How it works</h2>
+    <p>Two turbines sit in the channel; see <a href="https://example.org/tides">the tide tables</a>.</p>
+    <blockquote><p>It was the quietest launch we have ever had.</p></blockquote>
+    <ul><li>Capacity: 2 MW</li><li>Homes: about 1,400</li></ul>
+    <p>地元の漁師は「潮の音が変わらない」と話した。 🌊</p>
+    """
+
+    static func reading(_ width: Int, _ height: Int) -> AppState {
+        var s = headlines(width, height)
+        _ = reduce(&s, .key(.char("k")))
+        _ = reduce(&s, .key(.enter))
+        let article = Article(headline: rows[0], link: "https://example.org/2021/12/11/tidal-power-pilot", body: body, contentType: .html)
+        _ = reduce(&s, .articleLoaded(article))
+        return s
+    }
+
+    @Test(arguments: [(80, 24), (120, 40), (40, 10)])
+    func feedList(width: Int, height: Int) {
+        Snapshot.assert(AppView.render(Self.state(width, height)), named: "feeds-\(width)x\(height)")
+    }
+
+    @Test(arguments: [(80, 24), (120, 40), (40, 10)])
+    func headlineList(width: Int, height: Int) {
+        Snapshot.assert(AppView.render(Self.headlines(width, height)), named: "headlines-\(width)x\(height)")
+    }
+
+    @Test(arguments: [(80, 24), (120, 40), (40, 10)])
+    func readerOpen(width: Int, height: Int) {
+        Snapshot.assert(AppView.render(Self.reading(width, height)), named: "reader-\(width)x\(height)")
+    }
+
+    @Test func zoomedReader() {
+        var s = Self.reading(80, 24)
+        _ = reduce(&s, .key(.char("z")))
+        Snapshot.assert(AppView.render(s), named: "reader-zoomed-80x24")
+    }
+
+    @Test func helpOverlay() {
+        var s = Self.state(80, 24)
+        _ = reduce(&s, .key(.char("?")))
+        Snapshot.assert(AppView.render(s), named: "help-80x24")
+    }
+
+    @Test func loadingScreen() {
+        Snapshot.assert(AppView.render(AppState(size: Size(width: 40, height: 10))), named: "loading-40x10")
+    }
+
+    @Test(arguments: [(80, 24), (120, 40), (40, 10), (20, 5), (1, 1), (0, 0), (7, 3)])
+    func noControlCharacterEverReachesACell(width: Int, height: Int) {
+        for state in [Self.state(width, height), Self.headlines(width, height), Self.reading(width, height)] {
+            let screen = AppView.render(state)
+            #expect(screen.cells.count == width * height)
+            for cell in screen.cells {
+                for scalar in cell.text.unicodeScalars {
+                    #expect(scalar.value >= 0x20 && !(0x7F...0x9F).contains(scalar.value), "control U+\(String(scalar.value, radix: 16))")
+                    #expect(!(0x202A...0x202E).contains(scalar.value) && !(0x2066...0x2069).contains(scalar.value))
+                }
+            }
+        }
+    }
+}
