@@ -22,6 +22,8 @@ extension ArticleStore {
         case let .feed(id):
             sql = "SELECT total_count FROM feed WHERE id = ?"
             arguments = [id]
+        case .search:
+            return 0
         }
         return try read { db in try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0 }
     }

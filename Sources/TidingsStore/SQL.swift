@@ -31,6 +31,9 @@ enum SQL {
         case let .feed(id):
             terms.append("a.feed_id = ?")
             arguments += [id]
+        case .search:
+            // Search results are ranked and loaded whole through search(), never paged by date.
+            terms.append("0")
         }
         if unreadOnly && scope != .unread { terms.append("a.is_read = 0") }
         return (terms, arguments)

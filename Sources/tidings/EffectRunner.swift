@@ -25,6 +25,9 @@ struct EffectRunner {
                 try store.markAllRead(scope)
                 let t = try store.totals()
                 return [.feedsLoaded(try store.feedSummaries(), Totals(unread: t.unread, total: t.total))]
+            case .search(let query, _):
+                // Wired to the full-text index once the store has one.
+                return [.searchResults(query, []), .failed("Search is not available in this build yet.")]
             case .openLink, .redraw, .quit:
                 return []
             }

@@ -188,3 +188,60 @@ import Testing
         #expect(h.top >= h.windowStart && h.top + s.listViewport <= h.windowEnd)
     }
 }
+
+@Suite struct SearchPromptTests {
+    @Test func typingSearchesAsYouTypeAndEscRestoresTheList() {
+        var s = Fixture.alphaList()
+        let before = s.headlines
+        #expect(reduce(&s, .key(.char("/"))) == [])
+        #expect(s.prompt?.text == "")
+        #expect(reduce(&s, .key(.char("t"))) == [.search("t", limit: AppState.searchLimit)])
+        #expect(reduce(&s, .key(.char("i"))) == [.search("ti", limit: AppState.searchLimit)])
+        #expect(s.headlines?.scope == .search("ti"))
+        _ = reduce(&s, .searchResults("ti", [Fixture.alpha[1]]))
+        #expect(s.headlines?.total == 1)
+        _ = reduce(&s, .searchResults("t", Fixture.alpha))  // a stale answer is ignored
+        #expect(s.headlines?.total == 1)
+        #expect(reduce(&s, .key(.escape)) == [])
+        #expect(s.prompt == nil)
+        #expect(s.headlines == before)
+    }
+
+    @Test func enterKeepsTheResultsAndOpeningHighlightsTheWords() {
+        var s = Fixture.alphaList()
+        _ = reduce(&s, .key(.char("/")))
+        for c in "title:Hello world" { _ = reduce(&s, .key(.char(c))) }
+        _ = reduce(&s, .searchResults("title:Hello world", [Fixture.alpha[0]]))
+        #expect(reduce(&s, .key(.enter)) == [])
+        #expect(s.prompt == nil)
+        #expect(reduce(&s, .key(.enter)) == [.loadArticle(10), .setRead([10], true)])
+        _ = reduce(&s, .articleLoaded(Fixture.article(Fixture.alpha[0])))
+        #expect(s.reader?.highlights == ["Hello", "world"])
+        let marked = s.reader!.lines.flatMap(\.runs).filter { $0.role == .highlight }.map(\.text)
+        #expect(marked == ["Hello", "world"])
+    }
+
+    @Test func backspaceToEmptyShowsThePreviousList() {
+        var s = Fixture.alphaList()
+        _ = reduce(&s, .key(.char("/")))
+        _ = reduce(&s, .key(.char("x")))
+        #expect(reduce(&s, .key(.backspace)) == [])
+        #expect(s.headlines?.scope == .feed(1))
+        #expect(s.prompt != nil)
+    }
+
+    @Test func markAllReadInSearchResultsMarksThoseIds() {
+        var s = Fixture.alphaList()
+        _ = reduce(&s, .key(.char("/")))
+        _ = reduce(&s, .key(.char("a")))
+        _ = reduce(&s, .searchResults("a", Fixture.alpha))
+        _ = reduce(&s, .key(.enter))
+        #expect(reduce(&s, .key(.char("A"))) == [.setRead([10, 11], true)])
+        #expect(s.feedList.feeds[0].unread == 0)
+    }
+
+    @Test func searchWordsDropFiltersAndOperators() {
+        #expect(SearchTerms.words(in: #"tide "harbour lights" feed:Gazette tag:local unread author:Mara power*"#)
+                == ["tide", "harbour", "lights", "Mara", "power"])
+    }
+}

@@ -31,12 +31,13 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case swapLayout = "swap-layout"
     case help = "help"
     case redraw = "redraw"
+    case search = "search"
 
     /// A group heading in the help overlay.
     public var group: String {
         switch self {
         case .up, .down, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom, .open, .back,
-             .nextFeed, .prevFeed, .nextArticle, .prevArticle:
+             .nextFeed, .prevFeed, .nextArticle, .prevArticle, .search:
             return "Moving"
         case .nextUnread, .prevUnread, .toggleRead, .markFeedRead, .openInBrowser, .openInBrowserAndMarkRead:
             return "Reading"
@@ -74,6 +75,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .swapLayout: return "Switch side-by-side / stacked layout"
         case .help: return "Show or hide this help"
         case .redraw: return "Redraw the screen"
+        case .search: return "Search all articles (results fill the list as you type)"
         }
     }
 
@@ -106,6 +108,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .swapLayout: return [(.global, .char("v"))]
         case .help: return [(.global, .char("?")), (.global, .function(1))]
         case .redraw: return [(.global, .ctrl("l"))]
+        case .search: return [(.global, .char("/"))]
         }
     }
 }

@@ -32,6 +32,8 @@ public enum Action: Hashable, Sendable {
     case unreadFound(UnreadSearch, UnreadMatch?)
     case articleLoaded(Article)
     case articleMissing(ArticleID)
+    /// Ranked matches for a query typed at the search prompt.
+    case searchResults(String, [Headline])
     /// An effect failed; the message is shown in the status bar.
     case failed(String)
 }

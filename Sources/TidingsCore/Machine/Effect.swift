@@ -39,6 +39,8 @@ public enum Effect: Hashable, Sendable {
     case markAllRead(ListScope)
     /// Open the article's link in the user's browser.
     case openLink(ArticleID)
+    /// Full-text search → `.searchResults`.
+    case search(String, limit: Int)
     /// Repaint the whole terminal.
     case redraw
     /// Leave the program.

@@ -107,6 +107,7 @@ extension AppState {
         case .all: total = feedList.totals.total
         case .unread: total = feedList.totals.unread
         case .feed(let id): total = feedList.feeds.first { $0.id == id }?.total ?? 0
+        case .search(let query): return startSearch(query)
         }
         headlines = HeadlineListState(scope: scope, title: feedList.title(of: scope), total: total)
         if let row = feedList.rowIndex(of: scope) { feedList.selected = row }

@@ -23,6 +23,7 @@ extension AppState {
             let fraction = r.lines.isEmpty ? 0 : Double(r.scroll) / Double(max(1, r.lines.count))
             r.lines = ReaderLayout.lines(headline: r.headline, article: r.article, document: r.document,
                                          width: width, timeZone: timeZone)
+            if !r.highlights.isEmpty { r.lines = Highlighter.apply(r.highlights, to: r.lines) }
             r.scroll = force && r.layoutWidth == 0 ? 0 : Int(fraction * Double(r.lines.count))
             r.layoutWidth = width
         }

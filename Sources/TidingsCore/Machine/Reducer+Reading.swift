@@ -21,6 +21,7 @@ extension AppState {
             effects.append(.setRead([headline.id], true))
         }
         reader = ReaderState(headline: shown)
+        if case .search(let query)? = headlines?.scope { reader?.highlights = SearchTerms.words(in: query) }
         focus = .reader
         relayoutReader(force: true)
         return effects
@@ -59,6 +60,12 @@ extension AppState {
             scope = rows[feedList.selected].scope
         }
         switch scope {
+        case .search:
+            // Search results are a list of ids: mark exactly those.
+            let unread = headlines?.window.filter { !$0.isRead } ?? []
+            for row in unread { setReadLocally(row, true) }
+            message = StatusMessage("Marked \(unread.count) search results read.")
+            return unread.isEmpty ? [] : [.setRead(unread.map(\.id), true)]
         case .all, .unread:
             for i in feedList.feeds.indices { feedList.feeds[i].unread = 0 }
             feedList.totals.unread = 0
@@ -122,6 +129,7 @@ extension AppState {
         if focus == .list, let row = h.selectedRow, !row.isRead, reader?.headline.id != row.id {
             return openArticle(row)
         }
+        if !h.scope.isPaged { return nextUnreadInWindow(direction: direction) }
         let anchor = (focus == .reader ? reader?.headline.cursor : nil) ?? h.selectedRow?.cursor
         return [.findUnread(UnreadSearch(scope: h.scope, from: anchor, direction: direction), windowLimit: pageSize)]
     }
@@ -144,7 +152,7 @@ extension AppState {
                     return [.findUnread(UnreadSearch(scope: .feed(feeds[j].id), from: nil, direction: search.direction, isRetry: true),
                                         windowLimit: pageSize)]
                 }
-            case .all, .unread:
+            case .all, .unread, .search:
                 break
             }
             // Nothing elsewhere: wrap around within the scope once.

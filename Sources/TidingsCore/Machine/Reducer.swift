@@ -9,6 +9,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
 
     case .key(let key):
         state.message = nil
+        if state.prompt != nil { return state.handlePromptKey(key) }
         if state.helpScroll != nil { return state.handleHelpKey(key) }
         guard let command = state.keymap.command(for: key, in: state.keyContext) else {
             state.message = StatusMessage("Key \(key.name) is not bound. Press ? for help.")
@@ -55,6 +56,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .articleMissing(let id):
         if state.reader?.headline.id == id { state.reader = nil; state.focus = .list; state.zoomed = false }
         state.message = StatusMessage("That article is no longer in the cache.", isError: true)
+        return []
+
+    case .searchResults(let query, let rows):
+        state.searchResults(query, rows)
         return []
 
     case .failed(let text):
@@ -115,6 +120,9 @@ extension AppState {
             return []
         case .redraw:
             return [.redraw]
+        case .search:
+            prompt = PromptState(text: "", previous: headlines, previousFocus: focus)
+            return []
         }
     }
 

@@ -11,6 +11,14 @@ public enum ListScope: Hashable, Sendable {
     case unread
     /// The articles of one feed.
     case feed(FeedID)
+    /// Full-text search results, ranked; loaded whole (capped), never paged by date.
+    case search(String)
+
+    /// True for scopes read page by page in date order.
+    public var isPaged: Bool {
+        if case .search = self { return false }
+        return true
+    }
 }
 
 /// Keyset position in a newest-first headline list: `(sortDate, id)` descending.

@@ -22,6 +22,8 @@ public struct AppState: Hashable, Sendable {
     public var reader: ReaderState?
     /// Non-nil while the help overlay is shown: its scroll offset.
     public var helpScroll: Int?
+    /// Non-nil while the search prompt takes the keys.
+    public var prompt: PromptState?
     public var message: StatusMessage?
     public var keymap: Keymap
     /// The zone dates are shown in; the runtime sets the user's.
@@ -32,7 +34,7 @@ public struct AppState: Hashable, Sendable {
     public init(size: Size = Size(width: 80, height: 24), layoutPreference: LayoutPreference = .automatic,
                 keymap: Keymap = .standard, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
         self.size = size; self.layoutPreference = layoutPreference; self.zoomed = false; self.focus = .list
-        self.feedList = FeedListState(); self.headlines = nil; self.reader = nil; self.helpScroll = nil
+        self.feedList = FeedListState(); self.headlines = nil; self.reader = nil; self.helpScroll = nil; self.prompt = nil
         self.message = nil; self.keymap = keymap; self.timeZone = timeZone; self.isLoading = true
     }
 

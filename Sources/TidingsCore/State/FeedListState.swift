@@ -64,6 +64,7 @@ public struct FeedListState: Hashable, Sendable {
         case .all: return "All articles"
         case .unread: return "Unread"
         case .feed(let id): return feeds.first { $0.id == id }?.title ?? "Feed"
+        case .search(let query): return "Search: " + query
         }
     }
 
@@ -73,6 +74,7 @@ public struct FeedListState: Hashable, Sendable {
         case .all: return 0
         case .unread: return 1
         case .feed(let id): return feeds.firstIndex { $0.id == id }.map { $0 + 2 }
+        case .search: return nil
         }
     }
 

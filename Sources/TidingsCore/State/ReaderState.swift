@@ -10,6 +10,8 @@ public struct ReaderState: Hashable, Sendable {
     public var lines: [StyledLine]
     public var layoutWidth: Int
     public var scroll: Int
+    /// Words to highlight in the body (from the search that found the article).
+    public var highlights: [String] = []
 
     public init(headline: Headline, article: Article? = nil, document: ArticleDocument = .empty,
                 lines: [StyledLine] = [], layoutWidth: Int = 0, scroll: Int = 0) {

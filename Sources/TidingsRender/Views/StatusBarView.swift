@@ -6,6 +6,15 @@ enum StatusBarView {
     static func render(_ state: AppState, into screen: inout Screen, in rect: Rect) {
         guard !rect.isEmpty else { return }
         screen.fill(rect, role: .statusBar)
+        if let prompt = state.prompt {
+            // Keep the end of a long query visible, as a shell does.
+            let text = "/" + prompt.text
+            var shown = text
+            while TextWidth.of(shown) > max(1, rect.width - 2) { shown.removeFirst() }
+            let x = rect.x + screen.put(shown, x: rect.x, y: rect.y, role: .statusMessage, maxWidth: rect.width)
+            screen.put("▏", x: x, y: rect.y, role: .statusMessage, maxWidth: rect.x + rect.width - x)
+            return
+        }
         let left = " " + position(state) + "  \(state.feedList.totals.unread) unread"
         var x = rect.x
         x += screen.put(TerminalSafe.truncate(left, toWidth: rect.width), x: x, y: rect.y, role: .statusBar, maxWidth: rect.width)

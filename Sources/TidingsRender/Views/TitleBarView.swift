@@ -9,7 +9,7 @@ enum TitleBarView {
         let totals = state.feedList.totals
         var text = " Tidings"
         if let h = state.headlines {
-            let unread = unreadCount(of: h.scope, in: state.feedList)
+            let unread = h.scope.isPaged ? unreadCount(of: h.scope, in: state.feedList) : h.window.filter { !$0.isRead }.count
             text += " — \(h.title) (\(unread) unread, \(h.total) total)"
         } else {
             text += " — Feeds (\(totals.unread) unread, \(totals.total) total)"
@@ -21,6 +21,7 @@ enum TitleBarView {
         switch scope {
         case .all, .unread: return feeds.totals.unread
         case .feed(let id): return feeds.feeds.first { $0.id == id }?.unread ?? 0
+        case .search: return 0
         }
     }
 }
