@@ -4,9 +4,7 @@ public enum TextWidth {
     public static func of(_ c: Character) -> Int {
         let scalars = c.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        if first.value < 0x7F {
-            return first.value >= 0x20 ? 1 : 0
-        }
+        if first.value < 0x20 { return 0 }
         let base = of(scalar: first)
         if base == 2 { return 2 }
         // A VS16 asks for emoji presentation, which terminals draw two columns wide.
