@@ -27,7 +27,7 @@ public struct ArticleDocument: Hashable, Sendable {
             paragraph = ""
         }
         for line in clean.split(separator: "\n", omittingEmptySubsequences: false) {
-            let words = line.split(whereSeparator: { $0 == " " })
+            let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if words.isEmpty { flush(); continue }
             for word in words {
                 if !paragraph.isEmpty { paragraph.append(" ") }

@@ -12,14 +12,17 @@ enum HTMLReader {
         | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
 
     static func read(_ html: String, baseURL: String?) -> ArticleDocument {
-        var bytes = Array(html.utf8)
-        if bytes.count > maxInputBytes {
+        var body = Array(html.utf8)
+        if body.count > maxInputBytes {
             var cut = maxInputBytes
-            while cut > 0 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
-            bytes.removeSubrange(cut...)
+            while cut > 0 && body[cut] & 0xC0 == 0x80 { cut -= 1 }
+            body.removeSubrange(cut...)
         }
         let builder = DocumentBuilder(baseURL: baseURL)
-        guard !bytes.isEmpty else { return builder.finish() }
+        guard !body.isEmpty else { return builder.finish() }
+        // libxml2 opens an implied <p> for text found outside any element, which would split a
+        // paragraph at every stray end tag; an enclosing div keeps such text in one flow.
+        let bytes = Array("<div>".utf8) + body + Array("</div>".utf8)
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 guard let ctxt = htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count)) else { return }

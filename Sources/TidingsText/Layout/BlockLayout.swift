@@ -20,8 +20,10 @@ struct BlockLayout {
         return out
     }
 
-    /// Inside a list item, a nested list follows its text without a blank line.
+    /// Inside a list item, a nested list follows its text without a blank line; a definition
+    /// follows its term the same way.
     private static func hugs(_ a: Block, _ b: Block, inList: Bool) -> Bool {
+        if case .indented = b, case .paragraph = a { return true }
         guard inList else { return false }
         if case .list = b { return true }
         if case .list = a { return true }

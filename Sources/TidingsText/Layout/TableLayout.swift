@@ -87,6 +87,13 @@ struct TableLayout {
                 runs += cellRuns
                 padding = widths[c] - cellRuns.reduce(0) { $0 + TextWidth.of($1.text) }
             }
+            // Empty trailing cells would leave separators and padding dangling at the line's end.
+            while let last = runs.last, last.text.allSatisfy({ $0 == " " }) || (last.role == .tableBorder && last.text == Self.separator) {
+                runs.removeLast()
+            }
+            if let last = runs.last, last.text.hasSuffix(" ") {
+                runs[runs.count - 1].text = String(last.text.reversed().drop(while: { $0 == " " }).reversed())
+            }
             lines.append(StyledLine(runs: runs))
         }
         return lines

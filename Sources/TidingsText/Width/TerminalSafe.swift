@@ -47,7 +47,7 @@ public enum TerminalSafe {
         return out
     }
 
-    /// The same cleaning, keeping LF as a line break (for preformatted text); TAB still becomes a space.
+    /// The same cleaning, keeping LF (CR and CRLF become LF) and TAB for preformatted text to expand.
     static func clean(_ s: String, keepNewlines: Bool) -> String {
         var isPlain = true
         for b in s.utf8 where b < 0x20 || b >= 0x7F { isPlain = false; break }
@@ -60,6 +60,10 @@ public enum TerminalSafe {
             if keepNewlines, v == 0x0A || v == 0x0D {
                 if v == 0x0A && lastWasCR { continue }
                 out.append("\n")
+                continue
+            }
+            if keepNewlines, v == 0x09 {
+                out.append(u)
                 continue
             }
             switch action(for: u) {
