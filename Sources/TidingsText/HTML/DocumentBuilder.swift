@@ -30,6 +30,7 @@ final class DocumentBuilder {
     private var open: [Open] = []
     private var openCount: [String: Int] = [:]
     private var styleCount: [Int] = Array(repeating: 0, count: 16)
+    private var styleBits: SpanStyle = []
     private var linkStack: [(url: String?, index: Int?)] = []
     private var skipDepth = 0
     private var preDepth = 0
@@ -126,7 +127,7 @@ final class DocumentBuilder {
             return .container
         case .definitionTerm:
             flush()
-            styleCount[0] += 1
+            push(.strong)
             return .term
         case .preformatted:
             flush()
@@ -251,7 +252,7 @@ final class DocumentBuilder {
             inlineKind = previous
         case .term:
             flush()
-            styleCount[0] -= 1
+            pop(.strong)
         case .container:
             flush()
             closeContainer()
@@ -291,10 +292,7 @@ final class DocumentBuilder {
     // MARK: Helpers
 
     private var currentStyle: SpanStyle {
-        var s: SpanStyle = []
-        for bit in 0..<8 where styleCount[bit] > 0 { s.insert(SpanStyle(rawValue: 1 << bit)) }
-        if linkStack.last?.url != nil { s.insert(.link) }
-        return s
+        linkStack.last?.url != nil ? styleBits.union(.link) : styleBits
     }
 
     /// The footnote index of the innermost link, numbered on first use so empty anchors cost nothing.
@@ -307,11 +305,20 @@ final class DocumentBuilder {
     }
 
     private func push(_ style: SpanStyle) {
-        for bit in 0..<8 where style.contains(SpanStyle(rawValue: 1 << bit)) { styleCount[bit] += 1 }
+        for bit in 0..<8 where style.rawValue & (1 << bit) != 0 { styleCount[bit] += 1 }
+        updateStyleBits()
     }
 
     private func pop(_ style: SpanStyle) {
-        for bit in 0..<8 where style.contains(SpanStyle(rawValue: 1 << bit)) { styleCount[bit] = max(0, styleCount[bit] - 1) }
+        for bit in 0..<8 where style.rawValue & (1 << bit) != 0 { styleCount[bit] = max(0, styleCount[bit] - 1) }
+        updateStyleBits()
+    }
+
+    /// The union of the open inline styles, kept up to date so text events need not recompute it.
+    private func updateStyleBits() {
+        var raw: UInt16 = 0
+        for bit in 0..<8 where styleCount[bit] > 0 { raw |= 1 << bit }
+        styleBits = SpanStyle(rawValue: raw)
     }
 
     private func endOpenCell() {

@@ -12,29 +12,35 @@ struct InlineBuffer {
 
     /// Appends sanitised text, turning each run of spaces into at most one space.
     mutating func append(collapsing text: String, style: SpanStyle, link: Int?) {
-        var out = String.UnicodeScalarView()
-        var space = false
-        for u in text.unicodeScalars {
-            if u == " " {
-                space = true
-                continue
-            }
-            if space {
-                if out.isEmpty {
-                    if !atLineStart { pendingSpace = (style, link) }
-                } else {
-                    out.append(" ")
+        var text = text
+        var out: [UInt8] = []
+        var leadingSpace = false
+        var trailingSpace = false
+        text.withUTF8 { bytes in
+            out.reserveCapacity(bytes.count)
+            var space = false
+            for b in bytes {
+                if b == 0x20 {
+                    space = true
+                    continue
                 }
-                space = false
+                if space {
+                    if out.isEmpty { leadingSpace = true } else { out.append(0x20) }
+                    space = false
+                }
+                out.append(b)
             }
-            out.append(u)
+            trailingSpace = space
         }
-        if !out.isEmpty {
-            emitPendingSpace()
-            push(String(out), style: style, link: link)
-            atLineStart = false
+        if out.isEmpty {
+            if (leadingSpace || trailingSpace) && !atLineStart { pendingSpace = (style, link) }
+            return
         }
-        if space && !atLineStart { pendingSpace = (style, link) }
+        if leadingSpace && !atLineStart && pendingSpace == nil { pendingSpace = (style, link) }
+        emitPendingSpace()
+        push(String(decoding: out, as: UTF8.self), style: style, link: link, visible: out.count)
+        atLineStart = false
+        if trailingSpace { pendingSpace = (style, link) }
     }
 
     /// Appends text verbatim (a marker or a placeholder), after any pending space.
@@ -78,10 +84,13 @@ struct InlineBuffer {
         }
     }
 
-    private mutating func push(_ text: String, style: SpanStyle, link: Int?) {
-        if text != " " { visibleCount += text.unicodeScalars.count }
-        if let last = spans.last, last.style == style, last.linkIndex == link, last.text != "\n" {
-            spans[spans.count - 1].text += text
+    private mutating func push(_ text: String, style: SpanStyle, link: Int?, visible: Int? = nil) {
+        if text != " " { visibleCount += visible ?? text.utf8.count }
+        // Compare through the index, not a copy of the last span: a live copy would force the
+        // append below to copy the whole string every time (quadratic on a long paragraph).
+        let i = spans.count - 1
+        if i >= 0, spans[i].style == style, spans[i].linkIndex == link, spans[i].text != "\n" {
+            spans[i].text += text
         } else {
             spans.append(Span(text: text, style: style, linkIndex: link))
         }

@@ -5,6 +5,8 @@ struct LinkTable {
     private(set) var urls: [String] = []
     private var indexByURL: [String: Int] = [:]
     private let base: URL?
+    /// Articles repeat the same hrefs; URL parsing is the costly part of reading a link.
+    private var resolved: [String: String?] = [:]
 
     /// Longest URL kept; a longer one is hostile or broken and is not offered as a link.
     static let maxURLLength = 8192
@@ -23,7 +25,14 @@ struct LinkTable {
 
     /// Resolves an href to an absolute http, https or mailto URL, or nil when it cannot be offered.
     /// Fragment-only hrefs point inside the article itself and are not worth a footnote.
-    func resolve(_ href: String) -> String? {
+    mutating func resolve(_ href: String) -> String? {
+        if let known = resolved[href] { return known }
+        let result = resolveUncached(href)
+        if resolved.count < 10_000 { resolved[href] = result }
+        return result
+    }
+
+    private func resolveUncached(_ href: String) -> String? {
         // Browsers strip surrounding whitespace and controls, and percent-encode inner spaces.
         let trimmed = TerminalSafe.sanitize(href).trimmingCharacters(in: .whitespaces)
         var raw = trimmed.replacingOccurrences(of: " ", with: "%20")

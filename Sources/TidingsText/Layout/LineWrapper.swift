@@ -9,6 +9,8 @@ struct LineWrapper {
     private var wordWidth = 0
     private var spaceBefore = false
     private var spaceRole: LineRole = .body
+    private var slice: (start: Int, end: Int)?
+    private var sliceRole: LineRole = .body
 
     init(width: Int) { self.width = max(1, width) }
 
@@ -31,30 +33,80 @@ struct LineWrapper {
     }
 
     private mutating func process(_ bytes: UnsafeBufferPointer<UInt8>, role: LineRole) {
-        var start = 0
-        var ascii = true
-        var i = 0
         let n = bytes.count
+        var i = 0
         while i < n {
-            let b = bytes[i]
-            if b == 0x20 || b == 0x0A {
-                segment(bytes, start, i, ascii: ascii, role: role)
-                commitWord()
-                if b == 0x20 {
+            var j = i
+            var ascii = true
+            while j < n {
+                let b = bytes[j]
+                if b == 0x20 || b == 0x0A { break }
+                if b >= 0x80 { ascii = false }
+                j += 1
+            }
+            if j > i {
+                if j < n && ascii && word.isEmpty {
+                    placeWhole(bytes, i, j, role: role)
+                } else {
+                    flushSlice(bytes)
+                    segment(bytes, i, j, ascii: ascii, role: role)
+                }
+            }
+            if j < n {
+                if !word.isEmpty {
+                    flushSlice(bytes)
+                    commitWord()
+                }
+                if bytes[j] == 0x20 {
                     spaceBefore = true
                     spaceRole = role
                 } else {
+                    flushSlice(bytes)
                     emitLine()
                     spaceBefore = false
                 }
-                start = i + 1
-                ascii = true
-            } else if b >= 0x80 {
-                ascii = false
             }
-            i += 1
+            i = j + 1
         }
-        segment(bytes, start, n, ascii: ascii, role: role)
+        flushSlice(bytes)
+    }
+
+    /// The fast path for the common case, a complete ASCII word: the line's text is kept as a
+    /// byte range of the span (`slice`) and only becomes a String when the line or run ends.
+    private mutating func placeWhole(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, role: LineRole) {
+        let w = end - start
+        let gap = spaceBefore && lineWidth > 0 ? 1 : 0
+        spaceBefore = false
+        if lineWidth + gap + w <= width {
+            let contiguous = slice != nil && slice!.end == start - gap && sliceRole == role
+                && (gap == 0 || (spaceRole == role && bytes[start - 1] == 0x20))
+            if contiguous {
+                slice!.end = end
+            } else {
+                flushSlice(bytes)
+                if gap == 1 { appendToLine(" ", role: spaceRole, width: nil) }
+                slice = (start, end)
+                sliceRole = role
+            }
+            lineWidth += gap + w
+            return
+        }
+        flushSlice(bytes)
+        if lineWidth > 0 { emitLine() }
+        if w <= width {
+            slice = (start, end)
+            sliceRole = role
+            lineWidth = w
+        } else {
+            appendToWord(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), role: role, width: w)
+            commitWord()
+        }
+    }
+
+    private mutating func flushSlice(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let (start, end) = slice else { return }
+        slice = nil
+        appendToLine(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), role: sliceRole, width: nil)
     }
 
     private mutating func segment(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, ascii: Bool, role: LineRole) {
@@ -85,7 +137,7 @@ struct LineWrapper {
     }
 
     private mutating func appendToWord(_ text: String, role: LineRole, width w: Int) {
-        if let last = word.last, last.role == role {
+        if !word.isEmpty, word[word.count - 1].role == role {
             word[word.count - 1].text += text
         } else {
             word.append(StyledRun(text: text, role: role))
@@ -96,7 +148,7 @@ struct LineWrapper {
     private mutating func commitWord() {
         guard !word.isEmpty else { return }
         defer {
-            word = []
+            word.removeAll(keepingCapacity: true)
             wordWidth = 0
             spaceBefore = false
         }
@@ -131,19 +183,23 @@ struct LineWrapper {
         var column = used
         let isASCII = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
         if isASCII {
-            var rest = Substring(text)
-            while !rest.isEmpty {
+            // One byte, one column: cut by byte offsets instead of walking characters.
+            let bytes = Array(text.utf8)
+            var offset = 0
+            while offset < bytes.count {
                 let room = width - column
                 if room <= 0 {
                     result.append(("", 0, true))
                     column = 0
                     continue
                 }
-                let take = rest.prefix(room)
-                rest = rest.dropFirst(take.count)
-                column += take.count
-                result.append((String(take), take.count, column >= width && !rest.isEmpty))
-                if column >= width && !rest.isEmpty { column = 0 }
+                let take = min(room, bytes.count - offset)
+                let piece = String(decoding: bytes[offset..<(offset + take)], as: UTF8.self)
+                offset += take
+                column += take
+                let more = offset < bytes.count
+                result.append((piece, take, column >= width && more))
+                if column >= width && more { column = 0 }
             }
             return result
         }
@@ -166,7 +222,7 @@ struct LineWrapper {
     }
 
     private mutating func appendToLine(_ text: String, role: LineRole, width w: Int?) {
-        if let last = line.last, last.role == role {
+        if !line.isEmpty, line[line.count - 1].role == role {
             line[line.count - 1].text += text
         } else {
             line.append(StyledRun(text: text, role: role))

@@ -37,14 +37,18 @@ extension LineRole {
         default:
             break
         }
-        if style.contains(.footnoteMark) { return .footnoteMark }
-        if style.contains(.image) { return .image }
-        if style.contains(.code) { return .code }
-        if style.contains(.link) { return .link }
-        if style.contains(.strong) { return style.contains(.emphasis) ? .strongEmphasis : .strong }
-        if style.contains(.emphasis) { return .emphasis }
-        if style.contains(.highlight) { return .highlight }
-        if style.contains(.strike) { return .strike }
+        // Raw bit tests: OptionSet.contains is generic and slow in debug builds, and this runs per span.
+        let bits = style.rawValue
+        if bits == 0 { return self }
+        func has(_ s: SpanStyle) -> Bool { bits & s.rawValue != 0 }
+        if has(.footnoteMark) { return .footnoteMark }
+        if has(.image) { return .image }
+        if has(.code) { return .code }
+        if has(.link) { return .link }
+        if has(.strong) { return has(.emphasis) ? .strongEmphasis : .strong }
+        if has(.emphasis) { return .emphasis }
+        if has(.highlight) { return .highlight }
+        if has(.strike) { return .strike }
         return self
     }
 }

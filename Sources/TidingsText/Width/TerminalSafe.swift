@@ -48,31 +48,52 @@ public enum TerminalSafe {
     }
 
     /// The same cleaning, keeping LF (CR and CRLF become LF) and TAB for preformatted text to expand.
+    /// Works on UTF-8 bytes: feed bodies run to megabytes and are mostly ASCII.
     static func clean(_ s: String, keepNewlines: Bool) -> String {
-        var isPlain = true
-        for b in s.utf8 where b < 0x20 || b >= 0x7F { isPlain = false; break }
-        if isPlain { return s }
-        var out = String.UnicodeScalarView()
-        var lastWasCR = false
-        for u in s.unicodeScalars {
-            let v = u.value
-            defer { lastWasCR = v == 0x0D }
-            if keepNewlines, v == 0x0A || v == 0x0D {
-                if v == 0x0A && lastWasCR { continue }
-                out.append("\n")
+        var s = s
+        let cleaned = s.withUTF8 { clean(bytes: $0, keepNewlines: keepNewlines) }
+        return cleaned ?? s
+    }
+
+    /// Returns nil when the bytes need no change.
+    private static func clean(bytes: UnsafeBufferPointer<UInt8>, keepNewlines: Bool) -> String? {
+        var i = 0
+        let n = bytes.count
+        while i < n, bytes[i] >= 0x20, bytes[i] < 0x7F { i += 1 }
+        if i == n { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(n)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<i]))
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                if b >= 0x20 && b < 0x7F { out.append(b); continue }
+                if keepNewlines {
+                    if b == 0x0A || b == 0x09 { out.append(b); continue }
+                    if b == 0x0D {
+                        if i < n && bytes[i] == 0x0A { i += 1 }
+                        out.append(0x0A)
+                        continue
+                    }
+                }
+                if b >= 0x09 && b <= 0x0D { out.append(0x20) }
                 continue
             }
-            if keepNewlines, v == 0x09 {
-                out.append(u)
-                continue
+            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+            let end = min(n, i + length)
+            var value = UInt32(b) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+            for j in (i + 1)..<max(i + 1, end) { value = value << 6 | UInt32(bytes[j] & 0x3F) }
+            if let u = Unicode.Scalar(value), length > 1 {
+                switch action(for: u) {
+                case .keep: out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                case .space: out.append(0x20)
+                case .drop: break
+                }
             }
-            switch action(for: u) {
-            case .keep: out.append(u)
-            case .space: out.append(" ")
-            case .drop: break
-            }
+            i = end
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     enum Action { case keep, space, drop }
