@@ -10,15 +10,3 @@ func render(_ html: String, width: Int = 40, baseURL: String? = "https://example
 func runs(_ html: String, width: Int = 40) -> [StyledRun] {
     ArticleDocument.html(html, baseURL: "https://example.com/").lines(width: width).flatMap(\.runs)
 }
-
-/// CPU seconds the calling thread spends in `body`.
-func threadCPUSeconds(_ body: () -> Void) -> Double {
-    func now() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
-    let start = now()
-    body()
-    return now() - start
-}

@@ -6,7 +6,7 @@ public enum Role: String, Hashable, Sendable, CaseIterable {
     case listSelected, listSelectedInactive, listPlaceholder
     case readerTitle, readerMetaLabel, readerMeta, readerText, readerHeading, readerStrong, readerEmphasis
     case readerCode, readerCodeBlock, readerLink, readerQuote, readerQuoteMarker, readerListMarker, readerRule
-    case readerImage, readerCaption, readerFootnote, readerTableBorder, readerTableHeader, readerHighlight
+    case readerImage, readerCaption, readerFootnote, readerFootnoteMark, readerStrike, readerTableBorder, readerTableHeader, readerHighlight
     case readerPlaceholder
     case helpBorder, helpTitle, helpHeading, helpKey, helpText
 }

@@ -35,6 +35,8 @@ extension Theme {
         .readerImage: Style(.magenta, .default, []),
         .readerCaption: Style(.default, .default, [.italic, .dim]),
         .readerFootnote: Style(.blue, .default, []),
+        .readerFootnoteMark: Style(.blue, .default, []),
+        .readerStrike: Style(.indexed(8), .default, [.dim]),
         .readerTableBorder: Style(.indexed(8), .default, []),
         .readerTableHeader: Style(.default, .default, [.bold]),
         .readerHighlight: Style(.black, .yellow, []),

@@ -52,6 +52,8 @@ enum ReaderView {
         case .footnoteHeading: return .readerHeading
         case .footnote: return .readerFootnote
         case .highlight: return .readerHighlight
+        case .strike: return .readerStrike
+        case .footnoteMark: return .readerFootnoteMark
         }
     }
 }

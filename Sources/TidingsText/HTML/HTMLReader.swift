@@ -11,7 +11,11 @@ enum HTMLReader {
         | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOIMPLIED.rawValue
         | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
 
+    /// libxml2's global set-up is not safe to race; Swift runs a static initialiser exactly once.
+    private static let initialized: Void = { xmlInitParser() }()
+
     static func read(_ html: String, baseURL: String?) -> ArticleDocument {
+        _ = initialized
         var body = Array(html.utf8)
         if body.count > maxInputBytes {
             var cut = maxInputBytes

@@ -6,6 +6,8 @@ public enum LineRole: Hashable, Sendable {
     case heading(Int)
     case quote, quoteMarker, listMarker, codeBlock, tableBorder, tableHeader, rule, image, caption
     case footnoteHeading, footnote
+    /// The reader's header: the article title, field labels and their values.
+    case title, metaLabel, metaValue
 }
 
 /// Text drawn with one role. The text is sanitised and contains no line breaks.
