@@ -1,0 +1,55 @@
+/// Works around how libxml2 (without entity substitution, which must stay off for safety) hands
+/// over attribute values: `&amp;` arrives as the text `&#38;`, and an entity the driver supplies
+/// contributes only its first byte, so `&eacute;` would become a broken byte.
+enum XMLAttributeText {
+    /// The value as the author meant it. A literal `&` cannot appear in an attribute, so `&#38;` is always one.
+    static func decode(_ raw: String) -> String {
+        raw.contains("&#38;") ? raw.replacingOccurrences(of: "&#38;", with: "&") : raw
+    }
+
+    /// Rewrites HTML named references (`&eacute;`, invalid in XML but common in hand-made OPML)
+    /// as numeric ones, which libxml2 decodes in full. Names the document declares itself, and
+    /// XML's five built-in ones, are left alone.
+    static func numericReferences(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(UInt8(ascii: "&")) else { return bytes }
+        let declared = declaredNames(bytes)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            guard b == UInt8(ascii: "&") else { out.append(b); i += 1; continue }
+            var j = i + 1
+            while j < bytes.count, j - i <= 32, isNameByte(bytes[j]) { j += 1 }
+            guard j < bytes.count, bytes[j] == UInt8(ascii: ";"), j > i + 1, isLetter(bytes[i + 1]) else {
+                out.append(b); i += 1; continue
+            }
+            let name = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
+            if ["amp", "lt", "gt", "quot", "apos"].contains(name) || declared.contains(name) {
+                out.append(contentsOf: bytes[i...j])
+            } else if let text = HTMLEntities.lookup(name) {
+                for scalar in text.unicodeScalars { out.append(contentsOf: Array("&#\(scalar.value);".utf8)) }
+            } else {
+                out.append(contentsOf: bytes[i...j])
+            }
+            i = j + 1
+        }
+        return out
+    }
+
+    /// Names declared with `<!ENTITY name …>` in the internal subset, which precedes the root element.
+    private static func declaredNames(_ bytes: [UInt8]) -> Set<String> {
+        let head = String(decoding: bytes.prefix(1 << 20), as: UTF8.self)
+        guard head.contains("<!ENTITY") else { return [] }
+        var names = Set<String>()
+        for part in head.components(separatedBy: "<!ENTITY").dropFirst() {
+            let name = part.drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }.prefix { !$0.isWhitespace }
+            if !name.isEmpty, name != "%" { names.insert(String(name)) }
+        }
+        return names
+    }
+
+    private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
+    private static func isNameByte(_ b: UInt8) -> Bool { isLetter(b) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) }
+}
+
