@@ -82,11 +82,9 @@ struct ReaderEndToEndTests {
         let tmux = try Tmux(try E2E.readerCommand(cache: cache))
         defer { tmux.kill() }
         try tmux.waitFor(text: "All articles")
-        let pkill = Process()
-        pkill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        pkill.arguments = ["pkill", "-TERM", "-f", cache]
-        try pkill.run()
-        pkill.waitUntilExit()
+        // Only the reader itself (its command line starts with the binary), not the shell around it.
+        let pkill = popen("pkill -TERM -f " + Tmux.quote("^" + E2E.binary + " --cache " + cache), "r")
+        #expect(pkill.map { pclose($0) } == 0)
         // 128 + SIGTERM, and the alternate screen is gone: the shell's own output shows.
         let screen = try tmux.waitFor(text: "[exited 143]")
         #expect(!screen.contains("All articles"))

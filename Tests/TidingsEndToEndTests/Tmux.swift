@@ -62,19 +62,22 @@ final class Tmux {
         try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
+    /// Runs tmux through popen: Foundation's Process can stall waiting for exit inside the
+    /// concurrent test runner, and these calls are short and synchronous anyway.
     @discardableResult
     static func run(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux"] + args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = Pipe()
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw E2EError.tmuxFailed(args.joined(separator: " ")) }
-        return String(decoding: data, as: UTF8.self)
+        let command = (["tmux"] + args).map(quote).joined(separator: " ") + " 2>/dev/null"
+        guard let pipe = popen(command, "r") else { throw E2EError.tmuxFailed(args.joined(separator: " ")) }
+        var output = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, pipe)
+            if n <= 0 { break }
+            output += buffer[0..<n]
+        }
+        let status = pclose(pipe)
+        guard status == 0 else { throw E2EError.tmuxFailed(args.joined(separator: " ")) }
+        return String(decoding: output, as: UTF8.self)
     }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
