@@ -49,7 +49,7 @@ struct Corpus {
                 count += 1
             }
             out += footer
-            return (out, count)
+            return (out, self == .jsonfeed ? count + 1 : count)  // the JSON footer closes with one more item
         }
 
         private func header(_ n: Int) -> String {
