@@ -72,6 +72,13 @@ enum Transcoder {
         var i = 0
         let n = b.count
         while i < n {
+            // Eight ASCII bytes at a time, none below 0x20: the common case of feed text.
+            if i + 8 <= n {
+                let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let high = w & 0x8080_8080_8080_8080
+                let low = (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080  // a byte < 0x20
+                if high == 0 && low == 0 { i += 8; continue }
+            }
             let c = b[i]
             if c < 0x80 {
                 if c < 0x20, c != 0x09, c != 0x0A, c != 0x0D { return false }
