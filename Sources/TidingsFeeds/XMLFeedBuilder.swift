@@ -224,7 +224,10 @@ final class XMLFeedBuilder: XMLEventSink {
             switch name {
             case "title": begin(.title, depth, .html)
             case "link": begin(.link, depth, .plain)
-            case "description": begin(.summary, depth, .html)
+            case "description":
+                // RSS 0.93/0.94 let a description say type="text/plain"; otherwise it is HTML.
+                let plainText = attr(attrs, "type").map { $0.lowercased().hasPrefix("text/plain") } ?? false
+                begin(.summary, depth, plainText ? .plain : .html)
             case "guid":
                 item?.guidIsPermaLink = attr(attrs, "isPermaLink")?.lowercased() != "false"
                 begin(.guid, depth, .plain)

@@ -122,7 +122,7 @@ import Testing
         #expect(r.status == 0)
         let doc = try Self.object(r.stdout)
         #expect(doc["format"] as? String == "markdown")
-        #expect((doc["items"] as? [Any])?.count == 4)
+        #expect((doc["items"] as? [Any])?.count == 5)
     }
 
     @Test func recoveredFeedExitsZeroWithWarnings() throws {
