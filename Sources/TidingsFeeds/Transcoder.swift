@@ -23,6 +23,14 @@ enum Transcoder {
         var encoding = encoding0
         let body = data.dropFirst(bom)
 
+        // A prolog that says Latin-1 over bytes that are valid, non-ASCII UTF-8 is wrong (a
+        // template copied between sites); no real Latin-1 text is valid UTF-8 by chance.
+        if encoding == "WINDOWS-1252", hint == nil, bom == 0,
+           body.contains(where: { $0 >= 0x80 }), body.withUnsafeBytes({ isCleanUTF8($0.bindMemory(to: UInt8.self)) }) {
+            warnings.append("the document declares a Latin-1 encoding but is UTF-8; read as UTF-8")
+            return Result(bytes: body, encoding: "UTF-8", warnings: warnings)
+        }
+
         if encoding == "UTF-8" {
             let clean = body.withUnsafeBytes { isCleanUTF8($0.bindMemory(to: UInt8.self)) }
             if clean { return Result(bytes: body, encoding: encoding, warnings: warnings) }
