@@ -351,9 +351,9 @@ final class XMLFeedBuilder: XMLEventSink {
         case .link: d.link = d.link ?? nonEmpty(LinkResolver.resolve(raw, against: currentBase))
         case .guid: d.guid = d.guid ?? nonEmpty(raw)
         case .summary:
-            if d.summary == nil, let s = nonEmpty(raw) { d.summary = s; d.summaryType = cap.contentType }
+            if d.summary == nil, let s = nonEmpty(raw) { d.summary = body(s, cap); d.summaryType = cap.contentType }
         case .content:
-            if d.content == nil, let s = nonEmpty(raw) { d.content = s; d.contentType = cap.contentType }
+            if d.content == nil, let s = nonEmpty(raw) { d.content = body(s, cap); d.contentType = cap.contentType }
         case .published: if let when = date(raw) { d.published = when }
         case .publishedFallback: if d.published == nil { d.published = date(raw) }
         case .updated: d.updated = d.updated ?? date(raw)
@@ -365,6 +365,11 @@ final class XMLFeedBuilder: XMLEventSink {
             d.mediaDescription = d.mediaDescription ?? nonEmpty(cap.mode == .html ? raw : PlainText.escape(raw))
         default: break
         }
+    }
+
+    /// Escaped HTML bodies get their relative links resolved (inline XHTML was resolved while captured).
+    private func body(_ s: String, _ cap: TextCapture) -> String {
+        cap.mode == .html || cap.mode == .base64(html: true) ? LinkResolver.resolveInHTML(s, against: currentBase) : s
     }
 
     private func plain(_ s: String, _ mode: TextCapture.Mode) -> String {

@@ -125,3 +125,26 @@ import TidingsCore
         #expect(try FeedParser.parse(Data(xml.utf8)).items.first?.title == expected)
     }
 }
+
+@Suite struct BodyLinkTests {
+    @Test(arguments: [
+        ("<a href=\"/a\">x</a>", "<a href=\"https://s.example/a\">x</a>"),
+        ("<img src='i.png' alt=''>", "<img src='https://s.example/feed/i.png' alt=''>"),
+        ("<a HREF=\"b?x=1&amp;y=2\">", "<a HREF=\"https://s.example/feed/b?x=1&amp;y=2\">"),
+        ("<a href=\"https://o.example/\">", "<a href=\"https://o.example/\">"),
+        ("<a href=\"#top\">", "<a href=\"#top\">"),
+        ("<a href=\"mailto:a@b.example\">", "<a href=\"mailto:a@b.example\">"),
+        ("<a data-href=\"/x\">", "<a data-href=\"/x\">"),
+        ("no markup at all", "no markup at all"),
+        ("<a href=\"/unterminated", "<a href=\"/unterminated"),
+    ])
+    func relativeLinksInEscapedHTML(_ html: String, _ expected: String) {
+        #expect(LinkResolver.resolveInHTML(html, against: URL(string: "https://s.example/feed/rss.xml")) == expected)
+    }
+
+    @Test func rssDescriptionLinksResolveAgainstTheFeedURL() throws {
+        let xml = "<rss version=\"2.0\"><channel><item><title>t</title><description>&lt;img src=\"/pic.jpg\"&gt;</description></item></channel></rss>"
+        let doc = try FeedParser.parse(Data(xml.utf8), baseURL: URL(string: "https://news.example/feed"))
+        #expect(doc.items[0].summary == "<img src=\"https://news.example/pic.jpg\">")
+    }
+}
