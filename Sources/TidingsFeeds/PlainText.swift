@@ -72,15 +72,16 @@ enum PlainText {
 
     /// Escapes `&`, `<`, `>` and `"` so text can sit inside HTML markup or attribute values.
     static func escape(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return s }
         var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s {
+        out.reserveCapacity(s.utf8.count + 16)
+        for ch in s.unicodeScalars {
             switch ch {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            default: out.append(ch)
+            default: out.unicodeScalars.append(ch)
             }
         }
         return out

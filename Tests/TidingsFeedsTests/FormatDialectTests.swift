@@ -148,3 +148,18 @@ import TidingsCore
         #expect(doc.items[0].summary == "<img src=\"https://news.example/pic.jpg\">")
     }
 }
+
+@Suite struct BodyLinkEdgeTests {
+    @Test(arguments: [
+        ("<a href=\"/p/../q\">", "<a href=\"https://s.example:8443/q\">"),          // dot segments: general resolver
+        ("<a href=\"//cdn.example/x\">", "<a href=\"https://cdn.example/x\">"),      // scheme-relative
+        ("<a href=\"/a b\">", "<a href=\"https://s.example:8443/a%20b\">"),          // space needs encoding
+        ("<a href=\"/plain\">", "<a href=\"https://s.example:8443/plain\">"),         // fast path keeps the port
+        ("<a href=\"?page=2\">", "<a href=\"https://s.example:8443/feed/rss.xml?page=2\">"),
+        ("<a href=\"a:b/c\">", "<a href=\"a:b/c\">"),                                 // a scheme
+        ("<a href=\"./a:b\">", "<a href=\"https://s.example:8443/feed/a:b\">"),
+    ])
+    func edgeCases(_ html: String, _ expected: String) {
+        #expect(LinkResolver.resolveInHTML(html, against: URL(string: "https://s.example:8443/feed/rss.xml")) == expected)
+    }
+}
