@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tidings", targets: ["tidings"]),
+        .executable(name: "tidings-parse-bench", targets: ["TidingsParseBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -29,6 +30,8 @@ let package = Package(
             "TidingsCore", "TidingsText", "TidingsRender", "TidingsFeeds", "TidingsStore", "TidingsTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+
+        .executableTarget(name: "TidingsParseBench", dependencies: ["TidingsFeeds", "TidingsCore"], path: "Sources/TidingsParseBench"),
 
         .testTarget(name: "TidingsTextTests", dependencies: ["TidingsText"]),
         .testTarget(name: "TidingsCoreTests", dependencies: ["TidingsCore"]),

@@ -11,7 +11,8 @@ public enum FeedParseError: Error, Equatable, CustomStringConvertible, Sendable 
         case .empty:
             return "The source is empty: the server or file returned no data."
         case .tooLarge(let limit):
-            return "The source is larger than the \(limit / 1024 / 1024) MB limit; it was not parsed."
+            let size = limit >= 1024 * 1024 ? "\(limit / 1024 / 1024) MB" : "\(limit) bytes"
+            return "The source is larger than the \(size) limit; it was not parsed."
         case .notAFeed(let what):
             return "This is not a feed (\(what)); check that the URL points at an RSS, Atom or JSON feed."
         case .malformed(let what):

@@ -9,22 +9,25 @@ public enum FeedParser {
         guard !data.isEmpty else { throw .empty }
         guard data.count <= options.maxInputBytes else { throw .tooLarge(limit: options.maxInputBytes) }
         let decoded = Transcoder.toUTF8(data, hint: encodingHint)
-        let bytes = decoded.bytes
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { throw .empty }
-        var document: FeedDocument
-        switch bytes[first] {
-        case UInt8(ascii: "{"):
-            document = try JSONFeedParser.parse(bytes, baseURL: baseURL)
-        case UInt8(ascii: "<"):
-            document = try parseXML(bytes, baseURL: baseURL, options: options)
-        default:
-            throw .notAFeed(bytes.prefix(512).contains(0) ? "binary data" : "it starts with neither < nor {")
+        // withUnsafeBytes rethrows untyped errors, so the typed result is carried out in a Result.
+        let result: Result<FeedDocument, FeedParseError> = decoded.bytes.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return .failure(.empty) }
+            switch bytes[first] {
+            case UInt8(ascii: "{"):
+                return Result { () throws(FeedParseError) in try JSONFeedParser.parse(decoded.bytes, baseURL: baseURL) }
+            case UInt8(ascii: "<"):
+                return Result { () throws(FeedParseError) in try parseXML(bytes, baseURL: baseURL, options: options) }
+            default:
+                return .failure(.notAFeed(bytes.prefix(512).contains(0) ? "binary data" : "it starts with neither < nor {"))
+            }
         }
+        var document = try result.get()
         document.warnings = decoded.warnings + document.warnings
         return document
     }
 
-    private static func parseXML(_ bytes: [UInt8], baseURL: URL?, options: ParseOptions) throws(FeedParseError) -> FeedDocument {
+    private static func parseXML(_ bytes: UnsafeBufferPointer<UInt8>, baseURL: URL?, options: ParseOptions) throws(FeedParseError) -> FeedDocument {
         let builder = XMLFeedBuilder(baseURL: baseURL, options: options)
         let driver = XMLSAXDriver(sink: builder, options: options)
         driver.run(bytes)

@@ -34,7 +34,7 @@ struct ItemDraft {
         let summary = summary ?? mediaDescription
         var enclosures = enclosures
         for url in images where !enclosures.contains(where: { $0.url == url }) {
-            enclosures.append(FeedEnclosure(url: url))
+            enclosures.append(FeedEnclosure(url: url, type: Self.imageType(url)))
         }
         let body = content ?? summary
         let id = nonEmpty(guid) ?? nonEmpty(about)
@@ -45,6 +45,22 @@ struct ItemDraft {
                         published: published, updated: updated, summary: summary, content: content,
                         contentType: body == nil ? nil : (content != nil ? contentType : summaryType),
                         categories: categories, enclosures: enclosures)
+    }
+
+    /// Thumbnails and cover art carry no MIME type in Media RSS or iTunes; the file extension tells,
+    /// and a thumbnail is an image whatever its name, so an unknown extension still says so.
+    static func imageType(_ url: String) -> String {
+        let path = url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url
+        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        switch ext {
+        case "jpg", "jpeg", "jpe": return "image/jpeg"
+        case "png": return "image/png"
+        case "gif": return "image/gif"
+        case "webp": return "image/webp"
+        case "svg": return "image/svg+xml"
+        case "avif": return "image/avif"
+        default: return "image/*"
+        }
     }
 
     private func nonEmpty(_ s: String?) -> String? {

@@ -5,13 +5,13 @@ import TidingsCore
 enum JSONFeedParser {
     static let maxNesting = 256
 
-    static func parse(_ bytes: [UInt8], baseURL: URL?) throws(FeedParseError) -> FeedDocument {
-        guard nestingDepth(bytes) <= maxNesting else {
+    static func parse(_ data: Data, baseURL: URL?) throws(FeedParseError) -> FeedDocument {
+        guard data.withUnsafeBytes({ nestingDepth($0.bindMemory(to: UInt8.self)) }) <= maxNesting else {
             throw .malformed("JSON nested deeper than \(maxNesting) levels")
         }
         let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: Data(bytes))
+            object = try JSONSerialization.jsonObject(with: data)
         } catch {
             throw .malformed("invalid JSON")
         }
@@ -58,7 +58,7 @@ enum JSONFeedParser {
     }
 
     /// Deepest array/object nesting, skipping strings: guards the recursive JSON parser.
-    static func nestingDepth(_ bytes: [UInt8]) -> Int {
+    static func nestingDepth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var depth = 0, deepest = 0, inString = false, escaped = false
         for b in bytes {
             if inString {

@@ -2,6 +2,7 @@
 enum PlainText {
     /// Strips tags, decodes entities and collapses whitespace (titles, authors, categories).
     static func fromHTML(_ html: String) -> String {
+        if !html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) { return collapse(html) }
         var out = ""
         out.reserveCapacity(html.utf8.count)
         var i = html.startIndex
@@ -41,18 +42,20 @@ enum PlainText {
     }
 
     /// Collapses runs of whitespace (including no-break spaces) into one space and trims.
+    /// Works on scalars, not Characters: grapheme breaking made this the parser's hot spot on emoji titles.
     static func collapse(_ s: String) -> String {
-        var out = ""
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for ch in s {
-            if ch.isWhitespace || ch == "\u{A0}" {
+        for u in s.unicodeScalars {
+            if u.value < 0x80 ? (u == " " || u == "\n" || u == "\t" || u == "\r" || u == "\u{0B}" || u == "\u{0C}")
+                              : (u.properties.isWhitespace || u == "\u{A0}") {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(ch)
+                out.append(u)
             }
         }
-        return out
+        return String(out)
     }
 
     /// True when `s` looks like it carries markup or entity references.
@@ -69,15 +72,16 @@ enum PlainText {
 
     /// Escapes `&`, `<`, `>` and `"` so text can sit inside HTML markup or attribute values.
     static func escape(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return s }
         var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s {
+        out.reserveCapacity(s.utf8.count + 16)
+        for ch in s.unicodeScalars {
             switch ch {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            default: out.append(ch)
+            default: out.unicodeScalars.append(ch)
             }
         }
         return out

@@ -11,44 +11,108 @@ import Glibc
 /// charset (`hint`, RFC 7303), then the XML declaration, then UTF-8.
 enum Transcoder {
     struct Result {
-        var bytes: [UInt8]
+        /// Clean UTF-8. For input that already is, a slice sharing the caller's storage (no copy).
+        var bytes: Data
         var encoding: String
         var warnings: [String]
     }
 
     static func toUTF8(_ data: Data, hint: String?, sniffDeclaration: Bool = true) -> Result {
-        let raw = [UInt8](data)
         var warnings: [String] = []
-        var body = raw[...]
-        var encoding: String
-        if raw.starts(with: [0xEF, 0xBB, 0xBF]) { encoding = "UTF-8"; body = raw.dropFirst(3) }
-        else if raw.starts(with: [0x00, 0x00, 0xFE, 0xFF]) { encoding = "UTF-32BE"; body = raw.dropFirst(4) }
-        else if raw.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { encoding = "UTF-32LE"; body = raw.dropFirst(4) }
-        else if raw.starts(with: [0xFF, 0xFE]) { encoding = "UTF-16LE"; body = raw.dropFirst(2) }
-        else if raw.starts(with: [0xFE, 0xFF]) { encoding = "UTF-16BE"; body = raw.dropFirst(2) }
-        else if raw.starts(with: [0x3C, 0x00, 0x3F, 0x00]) { encoding = "UTF-16LE" }
-        else if raw.starts(with: [0x00, 0x3C, 0x00, 0x3F]) { encoding = "UTF-16BE" }
-        else if let h = hint.map(normalise), !h.isEmpty { encoding = h }
-        else if sniffDeclaration, let d = declaredEncoding(raw) { encoding = normalise(d) }
-        else { encoding = "UTF-8" }
+        let (encoding0, bom) = data.withUnsafeBytes { raw in sniff(raw.bindMemory(to: UInt8.self), hint: hint, sniffDeclaration: sniffDeclaration) }
+        var encoding = encoding0
+        let body = data.dropFirst(bom)
 
+        // A prolog that says Latin-1 over bytes that are valid, non-ASCII UTF-8 is wrong (a
+        // template copied between sites); no real Latin-1 text is valid UTF-8 by chance.
+        if encoding == "WINDOWS-1252", hint == nil, bom == 0,
+           body.contains(where: { $0 >= 0x80 }), body.withUnsafeBytes({ isCleanUTF8($0.bindMemory(to: UInt8.self)) }) {
+            warnings.append("the document declares a Latin-1 encoding but is UTF-8; read as UTF-8")
+            return Result(bytes: body, encoding: "UTF-8", warnings: warnings)
+        }
+
+        if encoding == "UTF-8" {
+            let clean = body.withUnsafeBytes { isCleanUTF8($0.bindMemory(to: UInt8.self)) }
+            if clean { return Result(bytes: body, encoding: encoding, warnings: warnings) }
+        }
         var out: [UInt8]
+        let slice = ArraySlice(body)
         switch encoding {
         case "UTF-8":
-            out = repairUTF8(body, warnings: &warnings)
+            out = repairUTF8(slice, warnings: &warnings)
         case "WINDOWS-1252":
-            out = decode1252(body)
+            out = decode1252(slice)
         default:
-            if let converted = iconvToUTF8(body, from: encoding, warnings: &warnings) {
+            if let converted = iconvToUTF8(slice, from: encoding, warnings: &warnings) {
                 out = converted
             } else {
                 warnings.append("unknown encoding \"\(encoding)\"; read as UTF-8")
                 encoding = "UTF-8"
-                out = repairUTF8(body, warnings: &warnings)
+                out = repairUTF8(slice, warnings: &warnings)
             }
         }
         stripForbiddenControls(&out)
-        return Result(bytes: out, encoding: encoding, warnings: warnings)
+        return Result(bytes: Data(out), encoding: encoding, warnings: warnings)
+    }
+
+    /// The encoding to read with and how many byte-order-mark bytes to skip.
+    private static func sniff(_ raw: UnsafeBufferPointer<UInt8>, hint: String?, sniffDeclaration: Bool) -> (String, Int) {
+        func starts(_ p: [UInt8]) -> Bool { raw.count >= p.count && zip(raw, p).allSatisfy { $0 == $1 } }
+        if starts([0xEF, 0xBB, 0xBF]) { return ("UTF-8", 3) }
+        if starts([0x00, 0x00, 0xFE, 0xFF]) { return ("UTF-32BE", 4) }
+        if starts([0xFF, 0xFE, 0x00, 0x00]) { return ("UTF-32LE", 4) }
+        if starts([0xFF, 0xFE]) { return ("UTF-16LE", 2) }
+        if starts([0xFE, 0xFF]) { return ("UTF-16BE", 2) }
+        if starts([0x3C, 0x00, 0x3F, 0x00]) { return ("UTF-16LE", 0) }
+        if starts([0x00, 0x3C, 0x00, 0x3F]) { return ("UTF-16BE", 0) }
+        if let h = hint.map(normalise), !h.isEmpty { return (h, 0) }
+        if sniffDeclaration, let d = declaredEncoding(Array(raw.prefix(256))) { return (normalise(d), 0) }
+        return ("UTF-8", 0)
+    }
+
+    /// True when the bytes are valid UTF-8 (controls allowed).
+    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        String(validating: b, as: UTF8.self) != nil
+    }
+
+    /// True when the bytes are valid UTF-8 without C0 controls XML forbids; allocates nothing.
+    static func isCleanUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            // Eight ASCII bytes at a time, none below 0x20: the common case of feed text.
+            if i + 8 <= n {
+                let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let high = w & 0x8080_8080_8080_8080
+                let low = (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080  // a byte < 0x20
+                if high == 0 && low == 0 { i += 8; continue }
+            }
+            let c = b[i]
+            if c < 0x80 {
+                if c < 0x20, c != 0x09, c != 0x0A, c != 0x0D { return false }
+                i += 1
+                continue
+            }
+            let len: Int
+            var lowest: UInt32
+            switch c {
+            case 0xC2...0xDF: len = 2; lowest = 0x80
+            case 0xE0...0xEF: len = 3; lowest = 0x800
+            case 0xF0...0xF4: len = 4; lowest = 0x10000
+            default: return false
+            }
+            guard i + len <= n else { return false }
+            var v = UInt32(c) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+            for k in 1..<len {
+                let d = b[i + k]
+                guard d & 0xC0 == 0x80 else { return false }
+                v = v << 6 | UInt32(d & 0x3F)
+            }
+            guard v >= lowest, v <= 0x10FFFF, !(0xD800...0xDFFF).contains(v) else { return false }
+            lowest = 0
+            i += len
+        }
+        return true
     }
 
     /// Canonical upper-case name; ASCII and Latin-1 labels read as their common supersets, as browsers do.
@@ -79,7 +143,7 @@ enum Transcoder {
     }
 
     static func repairUTF8(_ bytes: ArraySlice<UInt8>, warnings: inout [String]) -> [UInt8] {
-        if String(validating: bytes, as: UTF8.self) != nil { return Array(bytes) }
+        if bytes.withUnsafeBufferPointer({ isValidUTF8($0) }) { return Array(bytes) }
         warnings.append("invalid UTF-8 bytes replaced with U+FFFD")
         return Array(String(decoding: bytes, as: UTF8.self).utf8)
     }

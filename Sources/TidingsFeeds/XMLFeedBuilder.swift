@@ -224,7 +224,10 @@ final class XMLFeedBuilder: XMLEventSink {
             switch name {
             case "title": begin(.title, depth, .html)
             case "link": begin(.link, depth, .plain)
-            case "description": begin(.summary, depth, .html)
+            case "description":
+                // RSS 0.93/0.94 let a description say type="text/plain"; otherwise it is HTML.
+                let plainText = attr(attrs, "type").map { $0.lowercased().hasPrefix("text/plain") } ?? false
+                begin(.summary, depth, plainText ? .plain : .html)
             case "guid":
                 item?.guidIsPermaLink = attr(attrs, "isPermaLink")?.lowercased() != "false"
                 begin(.guid, depth, .plain)
@@ -348,9 +351,9 @@ final class XMLFeedBuilder: XMLEventSink {
         case .link: d.link = d.link ?? nonEmpty(LinkResolver.resolve(raw, against: currentBase))
         case .guid: d.guid = d.guid ?? nonEmpty(raw)
         case .summary:
-            if d.summary == nil, let s = nonEmpty(raw) { d.summary = s; d.summaryType = cap.contentType }
+            if d.summary == nil, let s = nonEmpty(raw) { d.summary = body(s, cap); d.summaryType = cap.contentType }
         case .content:
-            if d.content == nil, let s = nonEmpty(raw) { d.content = s; d.contentType = cap.contentType }
+            if d.content == nil, let s = nonEmpty(raw) { d.content = body(s, cap); d.contentType = cap.contentType }
         case .published: if let when = date(raw) { d.published = when }
         case .publishedFallback: if d.published == nil { d.published = date(raw) }
         case .updated: d.updated = d.updated ?? date(raw)
@@ -362,6 +365,11 @@ final class XMLFeedBuilder: XMLEventSink {
             d.mediaDescription = d.mediaDescription ?? nonEmpty(cap.mode == .html ? raw : PlainText.escape(raw))
         default: break
         }
+    }
+
+    /// Escaped HTML bodies get their relative links resolved (inline XHTML was resolved while captured).
+    private func body(_ s: String, _ cap: TextCapture) -> String {
+        cap.mode == .html || cap.mode == .base64(html: true) ? LinkResolver.resolveInHTML(s, against: currentBase) : s
     }
 
     private func plain(_ s: String, _ mode: TextCapture.Mode) -> String {

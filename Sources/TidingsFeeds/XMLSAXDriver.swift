@@ -28,7 +28,7 @@ final class XMLSAXDriver {
         | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
 
     /// Parses `bytes` (UTF-8) to the end or until the sink or a limit stops it.
-    func run(_ bytes: [UInt8]) {
+    func run(_ buf: UnsafeBufferPointer<UInt8>) {
         _ = Self.ready
         var sax = Self.makeHandler()
         let me = Unmanaged.passUnretained(self).toOpaque()
@@ -39,17 +39,15 @@ final class XMLSAXDriver {
         self.ctxt = ctxt
         defer { self.ctxt = nil; xmlFreeParserCtxt(ctxt) }
         xmlCtxtUseOptions(ctxt, Self.parserOptions)
-        bytes.withUnsafeBufferPointer { buf in
-            buf.withMemoryRebound(to: CChar.self) { chars in
-                let chunk = 64 * 1024
-                var offset = 0
-                while offset < chars.count, !stopped {
-                    let n = min(chunk, chars.count - offset)
-                    xmlParseChunk(ctxt, chars.baseAddress! + offset, Int32(n), 0)
-                    offset += n
-                }
-                if !stopped { xmlParseChunk(ctxt, nil, 0, 1) }
+        buf.withMemoryRebound(to: CChar.self) { chars in
+            let chunk = 64 * 1024
+            var offset = 0
+            while offset < chars.count, !stopped {
+                let n = min(chunk, chars.count - offset)
+                xmlParseChunk(ctxt, chars.baseAddress! + offset, Int32(n), 0)
+                offset += n
             }
+            if !stopped { xmlParseChunk(ctxt, nil, 0, 1) }
         }
         warnings.append(contentsOf: entities.warnings)
     }

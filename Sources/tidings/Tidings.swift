@@ -7,7 +7,7 @@ struct Tidings: AsyncParsableCommand {
         commandName: "tidings",
         abstract: "A terminal news reader: browse headlines, read whole articles, keep track of what you read.",
         version: TidingsVersion.string,
-        subcommands: [ReadCommand.self],
+        subcommands: [ReadCommand.self, ParseCommand.self],
         defaultSubcommand: ReadCommand.self)
 }
 

@@ -56,13 +56,18 @@ import TidingsCore
         let doc = try ArticleFolder.read(Fixtures.url("articles"))
         #expect(doc.format == .markdown)
         #expect(doc.feed.title == "Articles")
-        #expect(doc.items.map(\.id) == ["market-day.md",
+        #expect(doc.items.map(\.id) == ["tide-tables.htm", "market-day.md",
                                         "https://example.org/2021/12/02/ferry-returns", "short-note.markdown", "museum.html"])
         let museum = try #require(doc.items.first { $0.id == "museum.html" })
         #expect(museum.title == "Museum & archive open late")
         #expect(museum.contentType == .html)
         #expect(museum.content?.contains("<p>Open until nine.</p>") == true)
-        let market = doc.items[0]
+        let tides = doc.items[0]
+        #expect(tides.published == utc(2021, 12, 4, 6, 30))   // from <time datetime>
+        #expect(tides.author == "Ria Neap")
+        #expect(tides.link == "https://harbour.example/tide-tables")
+        #expect(tides.title == "Tide tables for December")
+        let market = doc.items[1]
         #expect(market.author == "Lin Stall, Mo Crate, Pat Basket")
         #expect(market.published == utc(2021, 12, 3))
         #expect(market.content?.contains("<a href=\"https://example.org/market\">") == true)
@@ -81,5 +86,19 @@ import TidingsCore
 
     @Test func folderTitleIsPrettified() {
         #expect(ArticleFolder.prettify("world-news_2021") == "World News 2021")
+    }
+
+    @Test(arguments: [
+        ("<meta property=\"article:published_time\" content=\"2021-12-02T10:00:00Z\">", utc(2021, 12, 2, 10)),
+        ("<META NAME='date' CONTENT='Thu, 02 Dec 2021 10:00:00 GMT'>", utc(2021, 12, 2, 10)),
+        ("<meta name=dc.date content=2021-12-02>", utc(2021, 12, 2)),
+        ("<p><time datetime=\"2021-12-02 10:00\">today</time></p>", utc(2021, 12, 2, 10)),
+        ("<timeline datetime=\"2021-12-02\"></timeline>", nil),
+        ("<time>no attribute</time>", nil),
+        ("<meta name=\"date\" content=\"soon\"><time datetime=\"2020-01-01\">", utc(2020, 1, 1)),
+    ] as [(String, Date?)])
+    func htmlArticleDates(_ head: String, _ expected: Date?) {
+        let item = HTMLArticle.parse("<html><head>\(head)<title>t</title></head><body></body></html>", fileName: "a.html")
+        #expect(item.published == expected, "\(head)")
     }
 }

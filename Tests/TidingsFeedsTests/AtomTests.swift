@@ -19,7 +19,7 @@ import TidingsCore
         #expect(contours.published == utc(2021, 12, 2, 8, 0, 0.25))
         #expect(contours.updated == utc(2021, 12, 2, 11))
         #expect(contours.summary == "Lines that join equal heights.")
-        #expect(contours.content == "<p>See <a href=\"/maps\">maps</a>.</p>")
+        #expect(contours.content == "<p>See <a href=\"https://atlas.example/maps\">maps</a>.</p>")  // against xml:base
         #expect(contours.contentType == .html)
         #expect(contours.categories == ["Cartography", "hills"])
         #expect(contours.enclosures == [FeedEnclosure(url: "https://atlas.example/img/contours.png", type: "image/png", length: 2048)])

@@ -43,6 +43,55 @@ import Testing
         // word forms used by article files
         ("December 02, 2021", utc(2021, 12, 2)),
         ("Dec 2, 2021", utc(2021, 12, 2)),
+        // more real-world RFC 822 variants
+        ("Thu, 02 Dec 2021 10:00:00 +0100 GMT", utc(2021, 12, 2, 9)),          // trailing GMT after an offset
+        ("Thu, 02 Dec 2021 10:00:00 GMT+0100", utc(2021, 12, 2, 9)),           // offset glued to the zone name
+        ("Thu, 02 Dec 2021 10:00:00 GMT-5", utc(2021, 12, 2, 15)),
+        ("Thu, 02 Dec 2021 10:00:00 A", utc(2021, 12, 2, 10)),                 // military zone: RFC 2822 says treat as UTC
+        ("Thu, 02 Dec 2021 10:00:00 M", utc(2021, 12, 2, 10)),
+        ("Thu, 02 Dec 2021 10:00:00 -0000", utc(2021, 12, 2, 10)),
+        ("Thu,02 Dec 2021 10:00:00 GMT", utc(2021, 12, 2, 10)),               // no space after the comma
+        ("Thu, 02 dec 2021 10:00:00 gmt", utc(2021, 12, 2, 10)),              // lower case
+        ("THU, 02 DEC 2021 10:00:00 GMT", utc(2021, 12, 2, 10)),              // upper case
+        ("Thu, 02 Sept 2021 10:00:00 GMT", utc(2021, 9, 2, 10)),
+        ("Thu, 02 Dec 2021 9:05:07 GMT", utc(2021, 12, 2, 9, 5, 7)),          // one-digit hour
+        ("Thu, 02 Dec 2021 10:00:00 CET", utc(2021, 12, 2, 9)),
+        ("Thu, 02 Dec 2021 10:00:00 JST", utc(2021, 12, 2, 1)),
+        ("Thu, 02 Dec 2021 10:00:00 AEDT", utc(2021, 12, 1, 23)),
+        ("Thu, 02 Dec 2021 23:30:00 -0800", utc(2021, 12, 3, 7, 30)),         // crosses midnight
+        ("Sat, 31 Dec 2022 23:30:00 -0100", utc(2023, 1, 1, 0, 30)),          // crosses a year
+        ("Thu, 02 Dec 2021 10:00:00.250 GMT", utc(2021, 12, 2, 10, 0, 0.25)),  // fractional seconds
+        ("Thu, 02 Dec 070 10:00:00 GMT", utc(1970, 12, 2, 10)),               // three-digit year (Y2K bug)
+        ("Thu, 02 Dec 2021 10:00:00 PM", utc(2021, 12, 2, 22)),
+        ("Thu, 02 Dec 2021 12:15:00 AM", utc(2021, 12, 2, 0, 15)),
+        // more ISO 8601 / W3C-DTF
+        ("2021", nil),                                                         // a year alone is too vague for an item
+        ("2021-12", utc(2021, 12, 1)),                                         // W3C partial date
+        ("2021-12-02T10:00:00+00:00", utc(2021, 12, 2, 10)),
+        ("2021-12-02T10:00:00+05:45", utc(2021, 12, 2, 4, 15)),               // Nepal
+        ("2021-12-02T10:00:00-03:30", utc(2021, 12, 2, 13, 30)),
+        ("2021-12-02T10:00:00+09", utc(2021, 12, 2, 1)),                      // hours-only offset
+        ("2021-12-02T23:59:60Z", utc(2021, 12, 2, 23, 59, 59.999999)),        // leap second clamps
+        ("2021-12-02T10:00:00,5Z", utc(2021, 12, 2, 10, 0, 0.5)),             // comma fraction
+        ("2021-12-02T24:00:00Z", utc(2021, 12, 3)),                            // end of day
+        ("2021-12-02 10:00:00 +0200", utc(2021, 12, 2, 8)),
+        ("2021-12-02 10:00:00 UTC", utc(2021, 12, 2, 10)),
+        ("2021-12-02T10:00:00 PST", utc(2021, 12, 2, 18)),
+        ("  2021-12-02T10:00:00Z\n", utc(2021, 12, 2, 10)),
+        ("1999-12-31T23:59:59Z", utc(1999, 12, 31, 23, 59, 59)),
+        // more word forms
+        ("2 December 2021", utc(2021, 12, 2)),
+        ("December 2, 2021 10:00 am", utc(2021, 12, 2, 10)),
+        ("Thursday, December 2nd, 2021", utc(2021, 12, 2)),
+        // more not-dates
+        ("Thu, 02 Dec", nil),
+        ("10:00:00", nil),
+        ("2021-12-02T10:60:00Z", nil),
+        ("Thu, 29 Feb 2021 10:00:00 GMT", nil),
+        ("N/A", nil),
+        ("0000-00-00 00:00:00", nil),                                          // MySQL's zero date
+        ("2021-12-02T10:00:00+99:00", utc(2021, 12, 2, 10)),                   // absurd offset ignored
+        ("\u{0}\u{1}garbage", nil),
         // not dates
         ("", nil),
         ("yesterday", nil),

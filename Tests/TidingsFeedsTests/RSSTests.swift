@@ -24,7 +24,7 @@ import TidingsCore
         #expect(ferry.categories == ["Transport", "Local"])
         #expect(ferry.enclosures == [
             FeedEnclosure(url: "https://gazette.example/audio/ferry.mp3", type: "audio/mpeg", length: 123456),
-            FeedEnclosure(url: "https://gazette.example/img/ferry.jpg"),
+            FeedEnclosure(url: "https://gazette.example/img/ferry.jpg", type: "image/jpeg"),
         ])
 
         let diary = doc.items[1]
