@@ -9,7 +9,7 @@ public enum SubscriptionList {
     public static func parse(_ data: Data) throws(SubscriptionError) -> SubscriptionImport {
         guard data.count <= maxInputBytes else { throw .tooLarge(limit: maxInputBytes) }
         if isBinary(data) { throw .binary }
-        let utf8 = Transcoder.toUTF8(data, hint: nil, sniffDeclaration: looksLikeXML(data)).bytes
+        let utf8 = [UInt8](Transcoder.toUTF8(data, hint: nil, sniffDeclaration: looksLikeXML(data)).bytes)
         if looksLikeXML(Data(utf8)) { return try OPMLReader.read(utf8) }
         return NewsboatURLsReader.read(String(decoding: utf8, as: UTF8.self))
     }

@@ -3,7 +3,7 @@ import Testing
 @testable import TidingsFeeds
 
 /// A small deterministic generator (SplitMix64) so every failing case can be replayed by seed.
-struct SeededRandom: RandomNumberGenerator {
+struct SplitMixRandom: RandomNumberGenerator {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
@@ -21,12 +21,12 @@ enum SubscriptionGenerator {
     static let alphabet: [String] = ["a", "b", "z", "Q", "0", "7", " ", "  ", "\"", "'", "\\", "&", "<", ">", "#", ":",
                                      "/", ",", "%", "|", "$", "~", "!", "é", "ß", "日本", "🎉", "👩‍💻", "\t", "\u{A0}", "\u{2028}", "="]
 
-    static func text(_ r: inout SeededRandom, max: Int = 12) -> String {
+    static func text(_ r: inout SplitMixRandom, max: Int = 12) -> String {
         (0..<Int.random(in: 1...max, using: &r)).map { _ in alphabet.randomElement(using: &r)! }.joined()
     }
 
     /// Text without surrounding blanks or the characters that have a meaning at the start of a urls word.
-    static func word(_ r: inout SeededRandom, banning: Set<Character> = []) -> String {
+    static func word(_ r: inout SplitMixRandom, banning: Set<Character> = []) -> String {
         while true {
             let t = text(&r).filter { !banning.contains($0) }
             let trimmed = t.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -34,7 +34,7 @@ enum SubscriptionGenerator {
         }
     }
 
-    static func subscription(_ r: inout SeededRandom, index: Int) -> Subscription {
+    static func subscription(_ r: inout SplitMixRandom, index: Int) -> Subscription {
         let source: String
         switch Int.random(in: 0..<5, using: &r) {
         case 0: source = "https://site\(index).example/" + word(&r)
@@ -55,11 +55,11 @@ enum SubscriptionGenerator {
         return s
     }
 
-    static func list(_ r: inout SeededRandom) -> [Subscription] {
+    static func list(_ r: inout SplitMixRandom) -> [Subscription] {
         (0..<Int.random(in: 0...12, using: &r)).map { subscription(&r, index: $0) }
     }
 
-    static func queries(_ r: inout SeededRandom) -> [SavedQuery] {
+    static func queries(_ r: inout SplitMixRandom) -> [SavedQuery] {
         (0..<Int.random(in: 0...3, using: &r)).map { i in
             SavedQuery(name: "Q\(i) " + word(&r, banning: [":"]), query: word(&r) + text(&r, max: 20))
         }
@@ -70,7 +70,7 @@ enum SubscriptionGenerator {
     static let seeds: [UInt64] = Array(1...300)
 
     @Test(arguments: seeds) func opmlRoundTrip(seed: UInt64) throws {
-        var r = SeededRandom(seed: seed)
+        var r = SplitMixRandom(seed: seed)
         var list = SubscriptionGenerator.list(&r)
         // OPML has no place for newsboat-only detail that the urls format needs, but it keeps everything here.
         list = list.map { var s = $0; s.title = s.title == s.source ? nil : s.title; return s }
@@ -81,7 +81,7 @@ enum SubscriptionGenerator {
     }
 
     @Test(arguments: seeds) func urlsRoundTrip(seed: UInt64) throws {
-        var r = SeededRandom(seed: seed)
+        var r = SplitMixRandom(seed: seed)
         // The urls format has no site link.
         let list = SubscriptionGenerator.list(&r).map { var s = $0; s.siteLink = nil; return s }
         let queries = SubscriptionGenerator.queries(&r)
