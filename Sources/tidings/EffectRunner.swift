@@ -49,6 +49,12 @@ struct EffectRunner {
             let rows = try store.headlines(HeadlinePageRequest(scope: scope, cursor: cursor, direction: .older, limit: limit))
             let first = try store.index(of: cursor, in: scope) + 1
             return HeadlinePage(scope: scope, anchor: anchor, rows: rows, firstIndex: first, total: total)
+        case .reload(let cursor):
+            // (sortDate, id + 1) sorts immediately before `cursor`, so the page starts at the cursor itself.
+            let start = HeadlineCursor(sortDate: cursor.sortDate, id: cursor.id + 1)
+            let rows = try store.headlines(HeadlinePageRequest(scope: scope, cursor: start, direction: .older, limit: limit))
+            let first = try store.index(of: cursor, in: scope)
+            return HeadlinePage(scope: scope, anchor: anchor, rows: rows, firstIndex: first, total: total)
         case .before(let cursor):
             let rows = try store.headlines(HeadlinePageRequest(scope: scope, cursor: cursor, direction: .newer, limit: limit))
             let first = try store.index(of: cursor, in: scope) - rows.count

@@ -245,3 +245,21 @@ import Testing
                 == ["tide", "harbour", "lights", "Mara", "power"])
     }
 }
+
+@Suite struct CacheChangeTests {
+    @Test func anotherWriterReloadsFeedsAndTheVisibleRowsInPlace() {
+        var s = HeadlinePagingTests.big()
+        for _ in 0..<20 { _ = reduce(&s, .key(.char("j"))) }
+        let top = s.headlines!.row(at: s.headlines!.top)!
+        let selected = s.headlines!.selectedRow!
+        let effects = reduce(&s, .cacheChanged)
+        #expect(effects == [.loadFeeds, .loadHeadlines(.all, .reload(top.cursor), limit: s.pageSize)])
+        // Two new articles arrived above: the same rows come back two positions lower.
+        let fresh = (0..<60).map { Fixture.headline(ArticleID(1000 + $0 + s.headlines!.top)) }
+        _ = reduce(&s, .headlinesLoaded(HeadlinePage(scope: .all, anchor: .reload(top.cursor), rows: fresh,
+                                                     firstIndex: s.headlines!.top + 2, total: 10_002)))
+        #expect(s.headlines?.selectedRow?.id == selected.id)
+        #expect(s.headlines?.row(at: s.headlines!.top)?.id == top.id)
+        #expect(s.headlines?.total == 10_002)
+    }
+}

@@ -34,6 +34,8 @@ public enum Action: Hashable, Sendable {
     case articleMissing(ArticleID)
     /// Ranked matches for a query typed at the search prompt.
     case searchResults(String, [Headline])
+    /// Another process (a cron refresh) wrote to the cache.
+    case cacheChanged
     /// An effect failed; the message is shown in the status bar.
     case failed(String)
 }

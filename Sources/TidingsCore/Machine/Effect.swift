@@ -8,6 +8,8 @@ public enum PageAnchor: Hashable, Sendable {
     case after(HeadlineCursor)
     /// Rows before (newer than) a cursor, to prepend.
     case before(HeadlineCursor)
+    /// Rows from a cursor on (inclusive), replacing the window: a reload that keeps the view in place.
+    case reload(HeadlineCursor)
 }
 
 /// A search for the next or previous unread article in list order.

@@ -81,6 +81,15 @@ extension AppState {
             h.total = max(page.total, h.windowEnd)
         case .after, .before:
             return
+        case .reload:
+            // New articles may have arrived above: follow the selected article to its new position.
+            let selectedID = h.selectedRow?.id
+            let shift = page.firstIndex - h.top
+            h.window = page.rows
+            h.windowStart = page.firstIndex
+            h.total = max(page.total, h.windowEnd)
+            h.top = page.firstIndex
+            if let id = selectedID, let i = h.index(of: id) { h.selected = i } else { h.selected += shift }
         case .top:
             h.window = page.rows; h.windowStart = 0; h.total = page.total
         case .bottom:

@@ -62,6 +62,17 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.searchResults(query, rows)
         return []
 
+    case .cacheChanged:
+        var effects: [Effect] = [.loadFeeds]
+        if let h = state.headlines, h.scope.isPaged {
+            if let top = h.row(at: h.top) {
+                effects.append(.loadHeadlines(h.scope, .reload(top.cursor), limit: state.pageSize))
+            } else {
+                effects.append(.loadHeadlines(h.scope, .top, limit: state.pageSize))
+            }
+        }
+        return effects
+
     case .failed(let text):
         state.message = StatusMessage(text, isError: true)
         return []
