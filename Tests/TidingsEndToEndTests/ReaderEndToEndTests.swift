@@ -82,9 +82,7 @@ struct ReaderEndToEndTests {
         let tmux = try Tmux(try E2E.readerCommand(cache: cache))
         defer { tmux.kill() }
         try tmux.waitFor(text: "All articles")
-        // Only the reader itself (its command line starts with the binary), not the shell around it.
-        let pkill = popen("pkill -TERM -f " + Tmux.quote("^" + E2E.binary + " --cache " + cache), "r")
-        #expect(pkill.map { pclose($0) } == 0)
+        #expect(E2E.signalReader(cache: cache, "TERM"))
         // 128 + SIGTERM, and the alternate screen is gone: the shell's own output shows.
         let screen = try tmux.waitFor(text: "[exited 143]")
         #expect(!screen.contains("All articles"))

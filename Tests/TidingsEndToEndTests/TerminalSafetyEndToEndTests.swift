@@ -53,8 +53,7 @@ struct TerminalSafetyEndToEndTests {
         try tmux.send("C-z")
         // Suspended: the alternate screen is gone.
         try tmux.waitFor("the reader to leave the screen") { !$0.contains("All articles") }
-        let cont = popen("pkill -CONT -f " + Tmux.quote("^" + E2E.binary + " --cache " + cache), "r")
-        #expect(cont.map { pclose($0) } == 0)
+        #expect(E2E.signalReader(cache: cache, "CONT"))
         try tmux.waitFor(text: "All articles")
         try tmux.send("j", "Enter")
         try tmux.waitFor(text: "Unread (")
@@ -68,8 +67,7 @@ struct TerminalSafetyEndToEndTests {
         let tmux = try Tmux(try E2E.readerCommand(cache: cache))
         defer { tmux.kill() }
         try tmux.waitFor(text: "All articles")
-        let segv = popen("pkill -SEGV -f " + Tmux.quote("^" + E2E.binary + " --cache " + cache), "r")
-        #expect(segv.map { pclose($0) } == 0)
+        #expect(E2E.signalReader(cache: cache, "SEGV"))
         let screen = try tmux.waitFor(text: "[exited", timeout: 30)
         // Back on the normal screen with the cursor visible: the reader's screen is gone.
         #expect(!screen.contains("All articles"))

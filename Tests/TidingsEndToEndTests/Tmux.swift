@@ -110,6 +110,14 @@ enum E2E {
         return dir
     }
 
+    /// Sends a signal to the reader started with `cache` (its command line starts with the binary),
+    /// never to the shell around it. True when a process was signalled.
+    static func signalReader(cache: String, _ signal: String) -> Bool {
+        let pattern = "^" + binary + " --cache " + cache
+        guard let pipe = popen("pkill -\(signal) -f " + Tmux.quote(pattern), "r") else { return false }
+        return pclose(pipe) == 0
+    }
+
     /// The command line that opens the reader on SampleFeeds with a private cache and config.
     static func readerCommand(cache: String, extra: String = "") throws -> String {
         guard FileManager.default.isExecutableFile(atPath: binary) else { throw E2EError.noBinary(binary) }
