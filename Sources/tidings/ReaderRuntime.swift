@@ -12,6 +12,7 @@ final class ReaderRuntime {
     private let terminal: TerminalSession
     private var state: AppState
     private var quitting = false
+    private var lastChangeToken: Int?
     private lazy var effects = EffectRunner(store: store)
 
     init(store: ArticleStore, terminal: TerminalSession, state: AppState) {
@@ -36,7 +37,7 @@ final class ReaderRuntime {
                 case .key(let key): dispatch(.key(key))
                 case .resized(let size): dispatch(.resized(size))
                 case .continued: terminal.invalidate()
-                case .tick: break
+                case .tick: checkForChanges()
                 case .terminate(let signal):
                     terminal.stop()
                     return 128 + signal
@@ -47,6 +48,13 @@ final class ReaderRuntime {
         }
         terminal.stop()
         return 0
+    }
+
+    /// Polled once a second: another process (a cron refresh) committed to the cache.
+    private func checkForChanges() {
+        guard let token = try? store.changeToken() else { return }
+        defer { lastChangeToken = token }
+        if let last = lastChangeToken, last != token { dispatch(.cacheChanged) }
     }
 
     private func draw() {

@@ -1,6 +1,5 @@
 import Foundation
 import TidingsCore
-import TidingsFeeds
 import TidingsStore
 
 /// What loading a folder of sources did.
@@ -12,7 +11,7 @@ struct SourceLoadReport {
     var problems: [String] = []
 }
 
-/// Loads local sources (feed files and article folders) into the cache.
+/// Subscribes to every local source in a folder and refreshes them (unchanged ones cost a hash).
 enum SourceLoader {
     /// File endings read as feed documents; every other file is ignored.
     static let feedExtensions: Set<String> = ["rss", "atom", "rdf", "xml", "json", "feed"]
@@ -25,29 +24,27 @@ enum SourceLoader {
             throw CommandFailure("sources folder \(dir) does not exist or is not a folder")
         }
         let entries = (try? FileManager.default.contentsOfDirectory(at: root, includingPropertiesForKeys: [.isDirectoryKey])) ?? []
+        let known = Dictionary(try Headless.attempt { try store.feeds() }.map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
         var report = SourceLoadReport()
         for url in entries.sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
             guard !url.lastPathComponent.hasPrefix(".") else { continue }
             let folder = (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) ?? false
             guard folder || feedExtensions.contains(url.pathExtension.lowercased()) else { continue }
-            do {
-                let doc = try document(at: url, isFolder: folder)
-                let id = try store.registerFeed(source: url.path, title: nil)
-                let result = try store.apply(doc, toFeed: id)
-                report.feeds += 1
-                report.inserted += result.inserted
-                report.updated += result.updated
-            } catch {
-                report.problems.append("\(url.lastPathComponent): \(error)")
+            var feed = known[url.path]
+            if feed == nil {
+                let id = try Headless.attempt {
+                    try store.registerFeed(source: url.path, title: nil, tags: [], kind: folder ? .folder : .file)
+                }
+                feed = try Headless.attempt { try store.feeds() }.first { $0.id == id }
+            }
+            guard let feed else { continue }
+            report.feeds += 1
+            switch Refresher.refresh(feed, store: store) {
+            case .updated(let r): report.inserted += r.inserted; report.updated += r.updated
+            case .unchanged: break
+            case .skipped(let why), .failed(let why): report.problems.append("\(url.lastPathComponent): \(why)")
             }
         }
         return report
-    }
-
-    static func document(at url: URL, isFolder: Bool) throws -> FeedDocument {
-        if isFolder { return try ArticleFolder.read(url) }
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw CommandFailure("cannot read \(url.path): \(error.localizedDescription)") }
-        return try FeedParser.parse(data, baseURL: url)
     }
 }

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import TidingsFeeds
+import TidingsStore
+
+/// `tidings export`: the subscriptions as OPML 2.0 (tags as folders) or a newsboat urls file.
+struct ExportCommand: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable { case opml, urls }
+
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the subscriptions to standard output as OPML 2.0 or a newsboat urls file.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: "opml (default) or urls.")
+    var format: Format = .opml
+
+    func run() throws {
+        let store = try Headless.store(common)
+        let feeds = try Headless.attempt { try store.feeds() }
+        let subscriptions = feeds.map {
+            Subscription(source: $0.source, title: $0.customTitle, tags: $0.tags, hidden: $0.hidden,
+                         filter: $0.filter, siteLink: $0.siteLink)
+        }
+        switch format {
+        case .opml:
+            print(SubscriptionList.opml(subscriptions, title: "Tidings subscriptions", dateCreated: Date()), terminator: "")
+        case .urls:
+            let queries = try Headless.attempt { try store.savedSearches() }.map { SavedQuery(name: $0.name, query: $0.query) }
+            print(SubscriptionList.newsboatURLs(subscriptions, queries: queries), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import TidingsStore
+import TidingsText
+
+/// `tidings refresh [FEED...]`: brings local, folder and exec: sources up to date now.
+struct RefreshCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "refresh",
+        abstract: "Update feeds from their sources now (all feeds, or the ones named).")
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: ArgumentHelp("Feeds to refresh: id, title or source. All when none is given.", valueName: "feed"))
+    var feeds: [String] = []
+
+    @Flag(name: .long, help: "Print the result of each feed as JSON.")
+    var json = false
+
+    func run() throws {
+        let store = try Headless.store(common)
+        let targets = feeds.isEmpty ? try Headless.attempt { try store.feeds() } : try feeds.map { try Headless.feed($0, in: store) }
+        let summary = RefreshRun.run(targets, store: store, progress: !json)
+        if json {
+            try Headless.printJSON(summary.outcomes.map(\.json))
+        } else {
+            print(summary.line)
+        }
+        for line in summary.problems { FileHandle.standardError.write(Data("tidings: \(line)\n".utf8)) }
+        if !targets.isEmpty && summary.failed == targets.count { throw ExitCode(1) }
+    }
+}
+
+/// Refreshes feeds one after another with a progress bar on a terminal, and sums up.
+struct RefreshRun {
+    struct Outcome {
+        var feed: FeedInfo
+        var status: RefreshStatus
+        var json: [String: Any] {
+            var out: [String: Any] = ["id": feed.id, "title": feed.title, "source": feed.source]
+            switch status {
+            case .updated(let r): out["status"] = "updated"; out["new"] = r.inserted; out["updated"] = r.updated; out["unchanged"] = r.unchanged
+            case .unchanged: out["status"] = "unchanged"
+            case .skipped(let why): out["status"] = "skipped"; out["reason"] = why
+            case .failed(let why): out["status"] = "failed"; out["error"] = why
+            }
+            return out
+        }
+    }
+    var outcomes: [Outcome] = []
+    var inserted = 0, updated = 0, unchanged = 0, skipped = 0, failed = 0
+    var problems: [String] = []
+
+    static func run(_ feeds: [FeedInfo], store: ArticleStore, progress: Bool) -> RefreshRun {
+        var run = RefreshRun()
+        let bar = ProgressBar(total: feeds.count, enabled: progress)
+        for (i, feed) in feeds.enumerated() {
+            bar.show(i, label: feed.title)
+            let status = Refresher.refresh(feed, store: store)
+            switch status {
+            case .updated(let r): run.inserted += r.inserted; run.updated += r.updated
+            case .unchanged: run.unchanged += 1
+            case .skipped(let why): run.skipped += 1; run.problems.append("\(feed.title): skipped: \(why)")
+            case .failed(let why): run.failed += 1; run.problems.append("\(feed.title): \(why)")
+            }
+            run.outcomes.append(Outcome(feed: feed, status: status))
+        }
+        bar.finish()
+        return run
+    }
+
+    var line: String {
+        "Refreshed \(outcomes.count) feed\(outcomes.count == 1 ? "" : "s"): \(inserted) new, \(updated) updated articles; "
+            + "\(unchanged) unchanged, \(skipped) skipped, \(failed) failed"
+    }
+}
+
+/// A one-line progress bar on standard error, drawn only when it is a terminal.
+struct ProgressBar {
+    let total: Int
+    let enabled: Bool
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled && isatty(STDERR_FILENO) == 1 && total > 0
+    }
+
+    func show(_ done: Int, label: String) {
+        guard enabled else { return }
+        let width = 24
+        let filled = total == 0 ? width : done * width / total
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        let name = String(TerminalSafe.singleLine(label).prefix(40))
+        FileHandle.standardError.write(Data("\r\u{1B}[K[\(bar)] \(done)/\(total) \(name)".utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
