@@ -7,23 +7,26 @@ extension ArticleStore {
     /// means "use the document's") overrides the title found in the feed itself.
     public func registerFeed(source: String, title: String?) throws(StoreError) -> FeedID {
         let custom = title.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        let kind = FeedKind.infer(source: source)
         return try write { db in
+            let before = try String.fetchOne(db, sql: "SELECT \(SQL.feedTitle) FROM feed WHERE source = ?", arguments: [source])
             try db.execute(sql: """
-                INSERT INTO feed (source, custom_title) VALUES (?, ?)
+                INSERT INTO feed (source, custom_title, kind) VALUES (?, ?, ?)
                 ON CONFLICT (source) DO UPDATE SET custom_title = excluded.custom_title
-                """, arguments: [source, custom])
+                """, arguments: [source, custom, kind.rawValue])
             guard let id = try FeedID.fetchOne(db, sql: "SELECT id FROM feed WHERE source = ?", arguments: [source]) else {
                 throw StoreError.database(path: path, reason: "feed \(source) vanished right after being registered")
             }
+            if before != nil, try SearchIndex.displayTitle(feed: id, db) != before { try SearchIndex.retitle(feed: id, db) }
             return id
         }
     }
 
-    /// Every feed with its counters, ordered by display title ignoring case.
+    /// Every feed not hidden, with its counters, ordered by display title ignoring case.
     public func feedSummaries() throws(StoreError) -> [FeedSummary] {
         let summaries = try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, \(SQL.feedTitle) AS display_title, source, unread_count, total_count FROM feed
+                SELECT id, \(SQL.feedTitle) AS display_title, source, unread_count, total_count FROM feed WHERE hidden = 0
                 """).map { row in
                 FeedSummary(id: row["id"], title: row["display_title"], source: row["source"],
                             unread: row["unread_count"], total: row["total_count"])
