@@ -52,3 +52,10 @@ extension ArticleStore {
         }
     }
 }
+
+extension ArticleStore {
+    /// Rows in the full-text index, to check it stays in step with the articles.
+    func searchIndexCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM article_fts") ?? 0 }
+    }
+}

@@ -95,6 +95,8 @@ struct SearchQuery: Equatable {
 
     /// One quoted FTS5 string (CJK spaced as in the index), or nil when nothing in it is searchable.
     private static func term(_ value: String, prefix: Bool) -> String? {
+        var value = Substring(value)
+        while prefix && value.hasSuffix("*") { value = value.dropLast() }
         let text = SearchText.spacingCJK(value.replacingOccurrences(of: "*", with: " "))
         guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
             return nil
