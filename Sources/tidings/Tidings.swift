@@ -7,7 +7,17 @@ struct Tidings: AsyncParsableCommand {
         commandName: "tidings",
         abstract: "A terminal news reader: browse headlines, read whole articles, keep track of what you read.",
         version: TidingsVersion.string,
-        subcommands: [ReadCommand.self],
+        subcommands: [
+            ReadCommand.self,
+            FeedsCommand.self,
+            RemoveCommand.self,
+            ListCommand.self,
+            ShowCommand.self,
+            MarkCommand.self,
+            SearchCommand.self,
+            StatsCommand.self,
+            CleanupCommand.self,
+        ],
         defaultSubcommand: ReadCommand.self)
 }
 
