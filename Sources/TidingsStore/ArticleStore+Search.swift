@@ -11,17 +11,30 @@ extension ArticleStore {
         guard limit > 0, !parsed.isEmpty else { return [] }
         return try read { db in
             guard let (filter, arguments) = try SearchSQL.filter(parsed, db) else { return [] }
-            let sql: String
-            if parsed.match != nil {
-                sql = "SELECT " + SQL.headlineColumns + " FROM article_fts CROSS JOIN article a ON a.id = article_fts.rowid"
-                    + " CROSS JOIN feed f ON f.id = a.feed_id" + SQL.whereClause(filter)
-                    + " ORDER BY article_fts.rank, a.sort_date DESC, a.id DESC LIMIT ?"
-            } else {
-                sql = SQL.headlineSelect + SQL.whereClause(filter) + " ORDER BY a.sort_date DESC, a.id DESC LIMIT ?"
+            guard let match = parsed.match else {
+                let sql = SQL.headlineSelect + SQL.whereClause(filter) + " ORDER BY a.sort_date DESC, a.id DESC LIMIT ?"
+                return try Row.fetchAll(db, sql: sql, arguments: arguments + [limit]).map(SQL.headline)
             }
-            return try Row.fetchAll(db, sql: sql, arguments: arguments + [limit]).map(SQL.headline)
+            let ranked = "SELECT " + SQL.headlineColumns + " FROM article_fts CROSS JOIN article a ON a.id = article_fts.rowid"
+                + " CROSS JOIN feed f ON f.id = a.feed_id"
+            let order = " ORDER BY article_fts.rank, a.sort_date DESC, a.id DESC LIMIT ?"
+            // Ranking costs a bm25 computation per match: 0.4 s for a word found in all of 200k
+            // articles. When a query matches more than `rankingWindow` articles, only the most
+            // recently imported ones are ranked (a word that common says little about relevance
+            // anyway); the full ranking runs only if the window holds too few results.
+            if let cutoff = try Int64.fetchOne(db, sql: """
+                SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?
+                """, arguments: [match, Self.rankingWindow]) {
+                let rows = try Row.fetchAll(db, sql: ranked + SQL.whereClause(filter + ["article_fts.rowid >= ?"]) + order,
+                                            arguments: arguments + [cutoff, limit]).map(SQL.headline)
+                if rows.count >= limit { return rows }
+            }
+            return try Row.fetchAll(db, sql: ranked + SQL.whereClause(filter) + order, arguments: arguments + [limit]).map(SQL.headline)
         }
     }
+
+    /// How many of the newest matches a very common query ranks (see `search`).
+    static var rankingWindow: Int { 5_000 }
 
     /// How many articles match a query, and how many of those are unread.
     public func searchCounts(_ query: String) throws(StoreError) -> (unread: Int, total: Int) {

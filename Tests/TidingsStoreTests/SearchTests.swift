@@ -153,3 +153,27 @@ struct SearchTests {
         #expect(try store.search("haystackend", limit: 5).isEmpty)
     }
 }
+
+@Suite("Search over many matches")
+struct RankingWindowTests {
+    @Test func veryCommonWordsRankTheNewestWindowAndFiltersStillFindOlderMatches() throws {
+        // Given more matches than the ranking window, the one title match being among the oldest
+        let store = try ArticleStore.inMemory()
+        let old = try store.registerFeed(source: "old", title: "Old")
+        let new = try store.registerFeed(source: "new", title: "New")
+        let count = ArticleStore.rankingWindow + 50
+        _ = try store.apply(FeedDocument(format: .rss20, items: [
+            SearchFixture.item("o1", "Common ground", body: "<p>common</p>", minutesAgo: 99_999),
+            SearchFixture.item("o2", "Other", body: "<p>common</p>", minutesAgo: 99_998),
+        ]), toFeed: old)
+        let items = (0..<count).map { SearchFixture.item("n\($0)", "Item \($0)", body: "<p>a common word</p>", minutesAgo: Double($0)) }
+        _ = try store.apply(FeedDocument(format: .rss20, items: items), toFeed: new)
+        // Then an unfiltered search answers from the newest matches
+        let top = try store.search("common", limit: 10)
+        #expect(top.count == 10)
+        #expect(top.allSatisfy { $0.feedTitle == "New" })
+        // And a filter that only older articles pass still finds them, ranked
+        #expect(try store.search("feed:old common", limit: 10).map(\.title) == ["Common ground", "Other"])
+        #expect(try store.searchCounts("common").total == count + 2)
+    }
+}
