@@ -59,3 +59,13 @@ extension ArticleStore {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM article_fts") ?? 0 }
     }
 }
+
+extension ArticleStore {
+    /// Creates a cache file as an older build left it: migrated up to `migration` only, then `sql` run.
+    static func makeOldCacheForTesting(path: String, upTo migration: String, sql: String) throws {
+        let queue = try DatabaseQueue(path: path, configuration: StoreOpener.configuration())
+        try Schema.migrator.migrate(queue, upTo: migration)
+        try queue.write { db in try db.execute(sql: sql) }
+        try queue.close()
+    }
+}

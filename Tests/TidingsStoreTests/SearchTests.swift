@@ -177,3 +177,28 @@ struct RankingWindowTests {
         #expect(try store.searchCounts("common").total == count + 2)
     }
 }
+
+@Suite("Upgrading a version 1 cache")
+struct UpgradeTests {
+    @Test func existingArticlesAreIndexedAndFeedsGetAKind() throws {
+        // Given a cache written before the search migration
+        let directory = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("cache.sqlite").path
+        try ArticleStore.makeOldCacheForTesting(path: path, upTo: "v1-feeds-articles", sql: """
+            INSERT INTO feed (id, source, title) VALUES (1, 'https://old.example/rss', 'Old Times'), (2, 'exec:gen', NULL);
+            INSERT INTO article (feed_id, guid, title, sort_date, content, content_type, content_hash, first_seen)
+            VALUES (1, 'a', 'Lighthouse keeper', 10, '<p>The lamp &amp; the <em>fog</em>horn</p>', 'html', 0, 10),
+                   (2, 'b', 'Generated', 20, 'plain words here', 'text', 0, 20);
+            """)
+        // When this build opens it
+        let store = try ArticleStore(path: path)
+        // Then the new migration ran, old articles are searchable and feeds got their kind
+        #expect(try store.appliedMigrations() == Schema.knownMigrations)
+        #expect(try store.search("foghorn", limit: 5).map(\.title) == ["Lighthouse keeper"])
+        #expect(try store.search("times lamp", limit: 5).map(\.title) == ["Lighthouse keeper"])
+        #expect(try store.search("plain", limit: 5).map(\.title) == ["Generated"])
+        #expect(try store.feeds().map(\.kind) == [.exec, .url])
+        #expect(try store.searchIndexCount() == 2)
+    }
+}
