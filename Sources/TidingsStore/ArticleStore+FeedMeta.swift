@@ -7,14 +7,14 @@ extension ArticleStore {
     /// tags (replacing the old set), hidden flag, kind (nil = inferred from the source) and filter.
     public func registerFeed(source: String, title: String?, tags: [String], hidden: Bool = false,
                              kind: FeedKind? = nil, filter: String? = nil) throws(StoreError) -> FeedID {
-        let id = try registerFeed(source: source, title: title)
         let kind = kind ?? FeedKind.infer(source: source)
-        try write { db in
+        return try write { db in
+            let id = try upsertFeed(source: source, title: title, kind: kind, db)
             try db.execute(sql: "UPDATE feed SET kind = ?, hidden = ?, filter = ? WHERE id = ?",
                            arguments: [kind.rawValue, hidden, filter.flatMap { $0.isEmpty ? nil : $0 }, id])
             try Self.replaceTags(of: id, with: tags, db)
+            return id
         }
-        return id
     }
 
     /// Replaces a feed's tags (blank tags dropped, duplicates merged).
