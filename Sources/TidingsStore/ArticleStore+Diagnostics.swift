@@ -52,3 +52,20 @@ extension ArticleStore {
         }
     }
 }
+
+extension ArticleStore {
+    /// Rows in the full-text index, to check it stays in step with the articles.
+    func searchIndexCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM article_fts") ?? 0 }
+    }
+}
+
+extension ArticleStore {
+    /// Creates a cache file as an older build left it: migrated up to `migration` only, then `sql` run.
+    static func makeOldCacheForTesting(path: String, upTo migration: String, sql: String) throws {
+        let queue = try DatabaseQueue(path: path, configuration: StoreOpener.configuration())
+        try Schema.migrator.migrate(queue, upTo: migration)
+        try queue.write { db in try db.execute(sql: sql) }
+        try queue.close()
+    }
+}

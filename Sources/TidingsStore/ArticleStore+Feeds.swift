@@ -6,24 +6,30 @@ extension ArticleStore {
     /// Adds a feed, or finds it by source. The registered title (latest call wins; nil or blank
     /// means "use the document's") overrides the title found in the feed itself.
     public func registerFeed(source: String, title: String?) throws(StoreError) -> FeedID {
-        let custom = title.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-        return try write { db in
-            try db.execute(sql: """
-                INSERT INTO feed (source, custom_title) VALUES (?, ?)
-                ON CONFLICT (source) DO UPDATE SET custom_title = excluded.custom_title
-                """, arguments: [source, custom])
-            guard let id = try FeedID.fetchOne(db, sql: "SELECT id FROM feed WHERE source = ?", arguments: [source]) else {
-                throw StoreError.database(path: path, reason: "feed \(source) vanished right after being registered")
-            }
-            return id
-        }
+        let kind = FeedKind.infer(source: source)
+        return try write { db in try upsertFeed(source: source, title: title, kind: kind, db) }
     }
 
-    /// Every feed with its counters, ordered by display title ignoring case.
+    /// The insert-or-update behind every `registerFeed`; `kind` applies to new feeds only.
+    func upsertFeed(source: String, title: String?, kind: FeedKind, _ db: Database) throws -> FeedID {
+        let custom = title.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        let before = try String.fetchOne(db, sql: "SELECT \(SQL.feedTitle) FROM feed WHERE source = ?", arguments: [source])
+        try db.execute(sql: """
+            INSERT INTO feed (source, custom_title, kind) VALUES (?, ?, ?)
+            ON CONFLICT (source) DO UPDATE SET custom_title = excluded.custom_title
+            """, arguments: [source, custom, kind.rawValue])
+        guard let id = try FeedID.fetchOne(db, sql: "SELECT id FROM feed WHERE source = ?", arguments: [source]) else {
+            throw StoreError.database(path: path, reason: "feed \(source) vanished right after being registered")
+        }
+        if before != nil, try SearchIndex.displayTitle(feed: id, db) != before { try SearchIndex.retitle(feed: id, db) }
+        return id
+    }
+
+    /// Every feed not hidden, with its counters, ordered by display title ignoring case.
     public func feedSummaries() throws(StoreError) -> [FeedSummary] {
         let summaries = try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, \(SQL.feedTitle) AS display_title, source, unread_count, total_count FROM feed
+                SELECT id, \(SQL.feedTitle) AS display_title, source, unread_count, total_count FROM feed WHERE hidden = 0
                 """).map { row in
                 FeedSummary(id: row["id"], title: row["display_title"], source: row["source"],
                             unread: row["unread_count"], total: row["total_count"])

@@ -13,12 +13,15 @@ extension ArticleStore {
         let values = Array(ArticleValues.deduplicated(doc.items).reversed())
         let meta = doc.feed
         return try write { db in
+            let titleBefore = try SearchIndex.displayTitle(feed: id, db)
             try db.execute(sql: """
                 UPDATE feed SET title = COALESCE(?, title), site_link = COALESCE(?, site_link),
                        description = COALESCE(?, description), last_updated = ?, last_error = NULL
                  WHERE id = ?
                 """, arguments: [meta.title, meta.link, meta.description, seen, id])
             guard db.changesCount > 0 else { throw StoreError.unknownFeed(id) }
+            let feedTitle = try SearchIndex.displayTitle(feed: id, db) ?? ""
+            if feedTitle != titleBefore { try SearchIndex.retitle(feed: id, db) }
 
             let find = try db.cachedStatement(sql: "SELECT id, content_hash FROM article WHERE feed_id = ? AND guid = ?")
             let insert = try db.cachedStatement(sql: """
@@ -33,14 +36,23 @@ extension ArticleStore {
                  WHERE id = ?
                 """)
 
+            let purged = try db.cachedStatement(sql: "SELECT 1 FROM purged_article WHERE feed_id = ? AND guid = ?")
+            var index = SearchIndex.Writer(db)
+            let unindex = try db.cachedStatement(sql: "DELETE FROM article_fts WHERE rowid = ?")
             var report = ImportReport()
             for item in values {
                 guard let existing = try Row.fetchOne(find, arguments: [id, item.guid]) else {
+                    if try Bool.fetchOne(purged, arguments: [id, item.guid]) != nil {
+                        report.skipped += 1
+                        continue
+                    }
                     try insert.execute(arguments: [
                         id, item.guid, item.title, item.author, item.link, item.published, item.updated,
                         item.published ?? item.updated ?? seen, item.summary, item.content, item.contentType,
                         item.categories, item.enclosures, item.hash, seen,
                     ])
+                    try index.add(SearchIndex.Entry(id: db.lastInsertedRowID, title: item.title, author: item.author, feed: feedTitle,
+                                                    content: item.content, summary: item.summary, contentType: item.contentType))
                     report.inserted += 1
                     continue
                 }
@@ -55,8 +67,13 @@ extension ArticleStore {
                     item.published, item.updated, item.summary, item.content, item.contentType,
                     item.categories, item.enclosures, item.hash, articleID,
                 ])
+                // Updates are few (an edited item), so their old index row goes one at a time.
+                try unindex.execute(arguments: [articleID])
+                try index.add(SearchIndex.Entry(id: articleID, title: item.title, author: item.author, feed: feedTitle,
+                                                content: item.content, summary: item.summary, contentType: item.contentType))
                 report.updated += 1
             }
+            try index.flush()
             return report
         }
     }

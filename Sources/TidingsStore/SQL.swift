@@ -7,12 +7,17 @@ enum SQL {
     /// The title a feed is shown with: registered, else from the document, else its source.
     static let feedTitle = "COALESCE(NULLIF(custom_title, ''), NULLIF(title, ''), source)"
 
-    private static let headlineColumns = """
+    /// `feedTitle` for a feed table aliased `alias` in a join.
+    static func feedTitle(of alias: String) -> String {
+        "COALESCE(NULLIF(\(alias).custom_title, ''), NULLIF(\(alias).title, ''), \(alias).source)"
+    }
+
+    static let headlineColumns = """
         a.id, a.feed_id, COALESCE(NULLIF(f.custom_title, ''), NULLIF(f.title, ''), f.source) AS feed_title,
         a.title, a.author, a.published, a.sort_date, a.is_read, a.is_starred
         """
     /// CROSS JOIN keeps `article` the outer loop, so its order index drives the query.
-    private static let articleFeedJoin = " FROM article a CROSS JOIN feed f ON f.id = a.feed_id"
+    static let articleFeedJoin = " FROM article a CROSS JOIN feed f ON f.id = a.feed_id"
 
     /// Headline columns only: the body columns are never read for a list.
     static let headlineSelect = "SELECT " + headlineColumns + articleFeedJoin

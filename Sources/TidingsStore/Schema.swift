@@ -1,12 +1,16 @@
 internal import GRDB
 
 /// The cache schema as a list of named migrations. A shipped migration is never edited:
-/// changes go into a new one appended at the end (an FTS5 index will be "v2-…").
+/// changes go into a new one appended at the end.
 enum Schema {
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-feeds-articles") { db in
             try db.execute(sql: v1)
+        }
+        migrator.registerMigration("v2-search-feed-meta-retention") { db in
+            try db.execute(sql: v2)
+            try SearchIndex.rebuild(db)
         }
         return migrator
     }()
@@ -77,6 +81,56 @@ enum Schema {
             UPDATE feed SET total_count = total_count + 1,
                             unread_count = unread_count + (NEW.is_read = 0)
              WHERE id = NEW.feed_id;
+        END;
+        """
+
+    /// Full-text index, feed metadata for the CLI, saved searches and retention tombstones.
+    /// The FTS table keeps its own copy of the stripped text (not contentless): SQLite 3.40 has no
+    /// `contentless_delete`, and a contentless index must be given a row's exact old text to
+    /// delete it, which a changed feed title or stripper would silently get wrong. `detail=full`
+    /// because `detail=column` cannot answer phrase queries. Rows are written by the import
+    /// code in batches (see SearchIndex), never by an insert trigger: FTS5 is slow one row at a time.
+    private static let v2 = """
+        ALTER TABLE feed ADD COLUMN kind TEXT NOT NULL DEFAULT 'file' CHECK (kind IN ('url', 'file', 'folder', 'exec'));
+        ALTER TABLE feed ADD COLUMN filter TEXT;          -- command the fetched bytes are piped through
+        ALTER TABLE feed ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1));
+        ALTER TABLE feed ADD COLUMN last_checked INTEGER; -- last fetch attempt, successful or not
+        UPDATE feed SET kind = 'url' WHERE source LIKE 'http://%' OR source LIKE 'https://%';
+        UPDATE feed SET kind = 'exec' WHERE source LIKE 'exec:%';
+
+        CREATE TABLE feed_tag (
+            feed_id INTEGER NOT NULL REFERENCES feed(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (feed_id, tag)
+        ) WITHOUT ROWID;
+        CREATE INDEX feed_tag_by_tag ON feed_tag(tag, feed_id);
+
+        CREATE TABLE saved_search (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            query TEXT NOT NULL
+        );
+
+        -- Guids removed by retention, so the next refresh does not bring them back as unread.
+        CREATE TABLE purged_article (
+            feed_id INTEGER NOT NULL REFERENCES feed(id) ON DELETE CASCADE,
+            guid TEXT NOT NULL,
+            purged_at INTEGER NOT NULL,
+            PRIMARY KEY (feed_id, guid)
+        ) WITHOUT ROWID;
+
+        CREATE INDEX article_starred_order ON article(sort_date DESC, id DESC) WHERE is_starred = 1;
+
+        CREATE VIRTUAL TABLE article_fts USING fts5(
+            title, author, feed, body,
+            tokenize = 'unicode61 remove_diacritics 2', detail = full
+        );
+        -- Title matches weigh most, then author, feed title, body.
+        INSERT INTO article_fts(article_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 2.0, 1.0)');
+
+        -- Deletes are rare and come from cascades too, so a trigger is the one place to catch them all.
+        CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN
+            DELETE FROM article_fts WHERE rowid = OLD.id;
         END;
         """
 }

@@ -42,7 +42,7 @@ struct AddCommand: ParsableCommand {
         switch Refresher.refresh(feed, store: store) {
         case .updated(let report):
             let title = (try? store.feeds().first { $0.id == id }?.title) ?? feed.title
-            print("\(verb) feed \(feed.id): \(title ?? feed.source) (\(report.inserted) new articles)")
+            print("\(verb) feed \(feed.id): \(title) (\(report.inserted) new articles)")
         case .unchanged:
             print("\(verb) feed \(feed.id): \(feed.title) (unchanged)")
         case .skipped(let why):

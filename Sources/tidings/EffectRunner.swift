@@ -25,9 +25,8 @@ struct EffectRunner {
                 try store.markAllRead(scope)
                 let t = try store.totals()
                 return [.feedsLoaded(try store.feedSummaries(), Totals(unread: t.unread, total: t.total))]
-            case .search(let query, _):
-                // Wired to the full-text index once the store has one.
-                return [.searchResults(query, []), .failed("Search is not available in this build yet.")]
+            case .search(let query, let limit):
+                return [.searchResults(query, try store.search(query, limit: limit))]
             case .openLink, .redraw, .quit:
                 return []
             }

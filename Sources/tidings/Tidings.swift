@@ -7,7 +7,22 @@ struct Tidings: AsyncParsableCommand {
         commandName: "tidings",
         abstract: "A terminal news reader: browse headlines, read whole articles, keep track of what you read.",
         version: TidingsVersion.string,
-        subcommands: [ReadCommand.self, ParseCommand.self],
+        subcommands: [
+            ReadCommand.self,
+            AddCommand.self,
+            RemoveCommand.self,
+            FeedsCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
+            RefreshCommand.self,
+            ListCommand.self,
+            ShowCommand.self,
+            MarkCommand.self,
+            SearchCommand.self,
+            StatsCommand.self,
+            CleanupCommand.self,
+            ParseCommand.self,
+        ],
         defaultSubcommand: ReadCommand.self)
 }
 

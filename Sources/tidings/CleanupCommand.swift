@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import TidingsStore
+
+/// `tidings cleanup`: retention, then VACUUM.
+struct CleanupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cleanup",
+        abstract: "Delete old articles (never starred ones) and compact the cache.",
+        discussion: "Read and unread articles alike are deleted; deleted articles do not come back on refresh.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: ArgumentHelp("Keep at most this many articles per feed (starred ones come on top).", valueName: "n"))
+    var maxArticles: Int?
+
+    @Option(help: ArgumentHelp("Delete articles dated more than this many days ago.", valueName: "days"))
+    var keepDays: Int?
+
+    func validate() throws {
+        if maxArticles == nil && keepDays == nil { throw ValidationError("give --max-articles N, --keep-days D or both") }
+        if let maxArticles, maxArticles < 0 { throw ValidationError("--max-articles must be 0 or more") }
+        if let keepDays, keepDays < 0 { throw ValidationError("--keep-days must be 0 or more") }
+    }
+
+    func run() throws {
+        let store = try Headless.store(common)
+        let report = try Headless.attempt { try store.cleanup(maxArticlesPerFeed: maxArticles, keepDays: keepDays) }
+        let size = { (bytes: Int64) in ByteCountFormatter.string(fromByteCount: bytes, countStyle: .file) }
+        Headless.printLines(["deleted \(report.deleted) articles; cache \(size(report.bytesBefore)) → \(size(report.bytesAfter))"])
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import TidingsStore
+
+/// `tidings search QUERY`: full-text search, best match first.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search titles, authors, feed titles and article text.",
+        discussion: """
+            Words must all match; "a phrase" matches words in order; pre* matches a prefix. Filters: \
+            title:WORD, author:WORD, feed:NAME (feed title contains), tag:NAME, unread, starred. \
+            Best matches (title first) come first, then newer ones.
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(parsing: .remaining, help: ArgumentHelp("The query.", valueName: "query"))
+    var query: [String]
+
+    @Option(help: ArgumentHelp("At most this many results.", valueName: "n"))
+    var limit = 50
+
+    @Flag(name: .long, help: "Print JSON.")
+    var json = false
+
+    func validate() throws {
+        if limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        if query.isEmpty { throw ValidationError("give a query, for example: tidings search 'title:climate unread'") }
+    }
+
+    func run() throws {
+        let store = try Headless.store(common)
+        let rows = try Headless.attempt { try store.search(query.joined(separator: " "), limit: limit) }
+        if json { try Headless.printJSON(rows.map(Headless.json)) } else { Headless.printLines(rows.map(Headless.line)) }
+    }
+}

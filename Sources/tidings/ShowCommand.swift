@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import TidingsCore
+import TidingsStore
+import TidingsText
+
+/// `tidings show ID`: one article as the reader pane lays it out, or its raw body, or JSON.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print one article: laid out as in the reader, as its HTML, or as JSON.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, html, json
+    }
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: ArgumentHelp("The article id (see `tidings list`).", valueName: "id"))
+    var id: ArticleID
+
+    @Option(help: ArgumentHelp("Text width in columns (the reader caps it at \(ReaderLayout.maxTextWidth)).", valueName: "n"))
+    var width = 80
+
+    @Option(help: ArgumentHelp("text, html or json.", valueName: "format"))
+    var format: Format = .text
+
+    func validate() throws {
+        if width < 10 { throw ValidationError("--width must be at least 10") }
+    }
+
+    func run() throws {
+        let store = try Headless.store(common)
+        guard let article = try Headless.attempt({ try store.article(id) }) else {
+            throw CommandFailure("no article with id \(id); `tidings list` shows ids")
+        }
+        switch format {
+        case .html:
+            FileHandle.standardOutput.write(Data((article.body + (article.body.hasSuffix("\n") ? "" : "\n")).utf8))
+        case .json:
+            var object = Headless.json(article.headline)
+            object["link"] = article.link ?? NSNull()
+            object["contentType"] = article.contentType.rawValue
+            object["body"] = article.body
+            try Headless.printJSON(object)
+        case .text:
+            // The same document and layout the reader pane builds (Reducer: .articleLoaded).
+            let document = article.contentType == .html
+                ? ArticleDocument.html(article.body, baseURL: article.link) : ArticleDocument.plainText(article.body)
+            let lines = ReaderLayout.lines(headline: article.headline, article: article, document: document,
+                                           width: min(width, ReaderLayout.maxTextWidth), timeZone: .current)
+            Headless.printLines(lines.map(\.plainText))
+        }
+    }
+}

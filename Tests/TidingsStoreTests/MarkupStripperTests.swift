@@ -1,0 +1,37 @@
+import Testing
+@testable import TidingsStore
+
+@Suite("Markup stripping for the index")
+struct MarkupStripperTests {
+    private func words(_ html: String) -> [String] {
+        MarkupStripper.strip(html, limit: 10_000).split(whereSeparator: \.isWhitespace).map(String.init)
+    }
+
+    @Test(arguments: [
+        ("<p>Hello <b>bold</b>er world</p>", ["Hello", "bolder", "world"]),
+        ("<p>one</p><p>two</p>", ["one", "two"]),
+        ("Fish &amp; chips &lt;3 &eacute;t&eacute; &#233;&#xE9; &unknown; &", ["Fish", "&", "chips", "<3", "été", "éé", "&unknown;", "&"]),
+        ("<script>var x = '<p>hidden</p>';</script>shown", ["shown"]),
+        ("<STYLE>p { color: red }</STYLE>text", ["text"]),
+        ("a<!-- secret -->b", ["a", "b"]),
+        ("<![CDATA[raw <b>]]>after", ["raw", "<b>after"]),
+        (#"<a href="x>y" title='>'>link</a>"#, ["link"]),
+        ("1 < 2 and 3 > 2", ["1", "<", "2", "and", "3", ">", "2"]),
+        ("<p>unclosed", ["unclosed"]),
+        ("<script>never closed", []),
+        ("&#0;&#x1B;[31m&#99999999;", ["[31m&#99999999;"]),
+    ])
+    func keepsOnlyText(html: String, expected: [String]) {
+        #expect(words(html) == expected)
+    }
+
+    @Test func stopsAtTheLimit() {
+        let text = MarkupStripper.strip(String(repeating: "<p>word</p>", count: 100_000), limit: 1_000)
+        #expect(text.utf8.count <= 1_001)
+    }
+
+    @Test func cjkIsSpacedOnePerCharacter() {
+        #expect(SearchText.fromPlain("東京の天気 ok") == " 東  京  の  天  気  ok")
+        #expect(SearchText.fromPlain("plain") == "plain")
+    }
+}
