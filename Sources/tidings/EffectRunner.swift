@@ -10,7 +10,11 @@ struct EffectRunner {
             switch effect {
             case .loadFeeds:
                 let t = try store.totals()
-                return [.feedsLoaded(try store.feedSummaries(), Totals(unread: t.unread, total: t.total))]
+                let searches = try store.savedSearchCounts().map {
+                    SavedSearchSummary(name: $0.search.name, query: $0.search.query, unread: $0.unread, total: $0.total)
+                }
+                return [.feedsLoaded(try store.feedSummaries(), Totals(unread: t.unread, total: t.total)),
+                        .savedSearchesLoaded(searches)]
             case .loadHeadlines(let scope, let anchor, let limit):
                 return [.headlinesLoaded(try page(scope, anchor, limit))]
             case .findUnread(let search, let limit):

@@ -107,3 +107,18 @@ import Testing
         #expect(s.headlines == nil)
     }
 }
+
+@Suite struct SavedSearchRowTests {
+    @Test func savedSearchesSitBetweenTheVirtualFeedsAndTheFeedsAndOpenAsSearches() {
+        var s = Fixture.feedList()
+        s.feedList.selected = 2  // Alpha
+        _ = reduce(&s, .savedSearchesLoaded([SavedSearchSummary(name: "Tides", query: "tide", unread: 2, total: 5)]))
+        #expect(s.feedList.rows.map(\.title) == ["All articles", "Unread", "Tides", "Alpha", "Beta", "Gamma"])
+        #expect(s.feedList.selected == 3)  // still Alpha
+        s.feedList.selected = 2
+        #expect(reduce(&s, .key(.enter)) == [.search("tide", limit: AppState.searchLimit)])
+        #expect(s.headlines?.title == "Tides")
+        _ = reduce(&s, .key(.char("q")))
+        #expect(s.feedList.selected == 2)
+    }
+}

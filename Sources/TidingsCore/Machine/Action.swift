@@ -28,6 +28,8 @@ public enum Action: Hashable, Sendable {
     case resized(Size)
     case key(Key)
     case feedsLoaded([FeedSummary], Totals)
+    /// Saved searches with their counts, shown as virtual feeds.
+    case savedSearchesLoaded([SavedSearchSummary])
     case headlinesLoaded(HeadlinePage)
     case unreadFound(UnreadSearch, UnreadMatch?)
     case articleLoaded(Article)

@@ -117,7 +117,7 @@ extension AppState {
             let order = direction == .older
                 ? Array(feedList.selected..<rows.count) + Array(0..<feedList.selected)
                 : Array((0...feedList.selected).reversed()) + Array(((feedList.selected + 1)..<rows.count).reversed())
-            guard let i = order.first(where: { rows[$0].unread > 0 }) else {
+            guard let i = order.first(where: { rows[$0].unread > 0 && rows[$0].scope.isPaged }) else {
                 message = StatusMessage("No unread articles.")
                 return []
             }

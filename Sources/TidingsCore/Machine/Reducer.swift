@@ -32,6 +32,14 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
         return []
 
+    case .savedSearchesLoaded(let searches):
+        let selectedScope = state.feedList.rows.indices.contains(state.feedList.selected)
+            ? state.feedList.rows[state.feedList.selected].scope : nil
+        state.feedList.savedSearches = searches
+        if let scope = selectedScope, let row = state.feedList.rowIndex(of: scope) { state.feedList.selected = row }
+        state.clampList()
+        return []
+
     case .headlinesLoaded(let page):
         state.mergePage(page)
         return []

@@ -5,10 +5,22 @@ public struct Totals: Hashable, Sendable {
     public init(unread: Int, total: Int) { self.unread = unread; self.total = total }
 }
 
-/// One row of the feed list: the virtual feeds on top, then the real ones.
+/// A saved search shown as a virtual feed.
+public struct SavedSearchSummary: Hashable, Sendable {
+    public var name: String
+    public var query: String
+    public var unread: Int
+    public var total: Int
+    public init(name: String, query: String, unread: Int, total: Int) {
+        self.name = name; self.query = query; self.unread = unread; self.total = total
+    }
+}
+
+/// One row of the feed list: the virtual feeds on top, then saved searches, then the real feeds.
 public enum FeedRow: Hashable, Sendable {
     case allArticles(Totals)
     case unreadArticles(Totals)
+    case savedSearch(SavedSearchSummary)
     case feed(FeedSummary)
 
     /// The headline scope this row opens.
@@ -16,6 +28,7 @@ public enum FeedRow: Hashable, Sendable {
         switch self {
         case .allArticles: return .all
         case .unreadArticles: return .unread
+        case .savedSearch(let s): return .search(s.query)
         case .feed(let feed): return .feed(feed.id)
         }
     }
@@ -23,12 +36,14 @@ public enum FeedRow: Hashable, Sendable {
         switch self {
         case .allArticles: return "All articles"
         case .unreadArticles: return "Unread"
+        case .savedSearch(let s): return s.name
         case .feed(let feed): return feed.title
         }
     }
     public var unread: Int {
         switch self {
         case .allArticles(let t), .unreadArticles(let t): return t.unread
+        case .savedSearch(let s): return s.unread
         case .feed(let feed): return feed.unread
         }
     }
@@ -36,6 +51,7 @@ public enum FeedRow: Hashable, Sendable {
         switch self {
         case .allArticles(let t): return t.total
         case .unreadArticles(let t): return t.unread
+        case .savedSearch(let s): return s.total
         case .feed(let feed): return feed.total
         }
     }
@@ -44,6 +60,7 @@ public enum FeedRow: Hashable, Sendable {
 /// The feed list: small (hundreds of rows at most), so it is held whole.
 public struct FeedListState: Hashable, Sendable {
     public var feeds: [FeedSummary]
+    public var savedSearches: [SavedSearchSummary] = []
     public var totals: Totals
     public var selected: Int
     public var top: Int
@@ -54,9 +71,11 @@ public struct FeedListState: Hashable, Sendable {
 
     /// Virtual rows first, then each feed.
     public var rows: [FeedRow] {
-        [.allArticles(totals), .unreadArticles(totals)] + feeds.map(FeedRow.feed)
+        [.allArticles(totals), .unreadArticles(totals)] + savedSearches.map(FeedRow.savedSearch) + feeds.map(FeedRow.feed)
     }
-    public var rowCount: Int { feeds.count + 2 }
+    public var rowCount: Int { feeds.count + savedSearches.count + 2 }
+    /// Row index of the first real feed.
+    var firstFeedRow: Int { 2 + savedSearches.count }
 
     /// The title of a scope as the title bar shows it.
     public func title(of scope: ListScope) -> String {
@@ -64,7 +83,7 @@ public struct FeedListState: Hashable, Sendable {
         case .all: return "All articles"
         case .unread: return "Unread"
         case .feed(let id): return feeds.first { $0.id == id }?.title ?? "Feed"
-        case .search(let query): return "Search: " + query
+        case .search(let query): return savedSearches.first { $0.query == query }.map(\.name) ?? "Search: " + query
         }
     }
 
@@ -73,8 +92,8 @@ public struct FeedListState: Hashable, Sendable {
         switch scope {
         case .all: return 0
         case .unread: return 1
-        case .feed(let id): return feeds.firstIndex { $0.id == id }.map { $0 + 2 }
-        case .search: return nil
+        case .feed(let id): return feeds.firstIndex { $0.id == id }.map { $0 + firstFeedRow }
+        case .search(let query): return savedSearches.firstIndex { $0.query == query }.map { $0 + 2 }
         }
     }
 

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+@testable import TidingsStore
+
+/// add / refresh / import / export, run as the built binary on temporary caches.
+@Suite("Subscription commands")
+struct SubscriptionCLITests {
+    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("SampleFeeds")
+
+    @Test func addReadsLocalSourcesAndRefreshSkipsUnchangedOnes() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let rss = Self.samples.appendingPathComponent("harbor-gazette.rss").path
+        var r = try cli.run(["add", rss, "--tag", "news", "--title", "Gazette"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Added feed 1: Gazette (11 new articles)"))
+        r = try cli.run(["add", Self.samples.appendingPathComponent("meridian-agency").path])
+        #expect(r.stdout.contains("(12 new articles)"))
+        r = try cli.run(["add", "exec:cat " + Self.samples.appendingPathComponent("lantern-weekly.json").path])
+        #expect(r.stdout.contains("(7 new articles)"), "\(r.stdout) \(r.stderr)")
+        r = try cli.run(["refresh"])
+        #expect(r.status == 0)
+        #expect(r.stdout == "Refreshed 3 feeds: 0 new, 0 updated articles; 3 unchanged, 0 skipped, 0 failed\n")
+        let feeds = try #require(try cli.run(["feeds", "--json"]).json() as? [[String: Any]])
+        #expect(feeds.map { $0["kind"] as? String }.sorted { ($0 ?? "") < ($1 ?? "") } == ["exec", "file", "folder"])
+    }
+
+    @Test func addRejectsWhatItCannotUse() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        for (source, message) in [("/no/such/file.xml", "no such file or folder: /no/such/file.xml"),
+                                  ("exec:", "exec: needs a command"),
+                                  ("gopher://x.example/feed", "only http, https, file and exec: sources are supported")] {
+            let r = try cli.run(["add", source])
+            #expect(r.status != 0)
+            #expect(r.stderr.contains(message), "\(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").count == 1)
+        }
+    }
+
+    @Test func aFailingSourceIsReportedAndTheOthersStillRefresh() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let broken = cli.directory.appendingPathComponent("broken.rss")
+        try Data("<rss><channel><item><title>one</title></item></channel></rss>".utf8).write(to: broken)
+        #expect(try cli.run(["add", broken.path]).status == 0)
+        #expect(try cli.run(["add", Self.samples.appendingPathComponent("valley-bulletin.rdf").path]).status == 0)
+        try Data([0, 1, 2, 3, 0xFF]).write(to: broken)
+        let r = try cli.run(["refresh"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("1 failed"))
+        #expect(r.stderr.contains("broken.rss"))
+        let feeds = try #require(try cli.run(["feeds", "--json"]).json() as? [[String: Any]])
+        #expect(feeds.contains { ($0["lastError"] as? String)?.isEmpty == false })
+    }
+
+    @Test func importReportsWhatItAddedSkippedAndCouldNotUnderstand() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let urls = cli.directory.appendingPathComponent("urls")
+        try """
+        # my feeds
+        https://example.com/a.xml news "tag two" "~My Title"
+        https://example.com/hidden.xml !
+        https://example.com/a.xml
+        query:Tides:title:tide
+        this is not a feed
+        "exec:cat /dev/null" scripts
+        """.write(to: urls, atomically: true, encoding: .utf8)
+        let r = try cli.run(["import", urls.path, "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let report = try #require(try r.json() as? [String: Any])
+        #expect((report["added"] as? [String])?.count == 3)
+        #expect(report["savedSearches"] as? [String] == ["Tides"])
+        #expect((report["skipped"] as? [String])?.count == 1)
+        #expect((report["notUnderstood"] as? [String])?.first?.contains("line 6") == true)
+        // Importing again adds nothing.
+        let again = try #require(try cli.run(["import", urls.path, "--json"]).json() as? [String: Any])
+        #expect((again["added"] as? [String])?.isEmpty == true)
+    }
+
+    @Test(arguments: ["urls", "opml"])
+    func exportThenImportIsALosslessRoundTrip(format: String) throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let urls = cli.directory.appendingPathComponent("urls")
+        try """
+        https://example.com/a.xml news "tag two" "~Café & Co"
+        https://example.com/h.xml ! "~Hidden one"
+        "exec:printf 'x y'" scripts
+        https://example.com/plain.xml
+        """.write(to: urls, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["import", urls.path]).status == 0)
+        let exported = try cli.run(["export", "--format", format])
+        #expect(exported.status == 0)
+        let file = cli.directory.appendingPathComponent("export." + format)
+        try Data(exported.stdout.utf8).write(to: file)
+
+        let other = try CLIRunner()
+        defer { other.cleanUp() }
+        #expect(try other.run(["import", file.path]).status == 0)
+        func summary(_ c: CLIRunner) throws -> [String] {
+            try #require(try c.run(["feeds", "--json"]).json() as? [[String: Any]]).map {
+                "\($0["source"] ?? "") \($0["customTitle"] ?? "") \($0["tags"] ?? "") \($0["hidden"] ?? "")"
+            }.sorted()
+        }
+        #expect(try summary(cli) == summary(other))
+        #expect(try other.run(["export", "--format", format]).stdout.replacingOccurrences(of: #"<dateCreated>.*</dateCreated>"#, with: "", options: .regularExpression)
+                == exported.stdout.replacingOccurrences(of: #"<dateCreated>.*</dateCreated>"#, with: "", options: .regularExpression))
+    }
+}
