@@ -34,6 +34,7 @@ struct ReadCommand: AsyncParsableCommand {
         let useColor = !noColor && (env["NO_COLOR"] ?? "").isEmpty
 
         let store = try CacheFile.open(path: common.cachePath)
+        let lock = try ReaderLock(cachePath: common.cachePath)
         for dir in sources {
             let report = try SourceLoader.loadFolder(dir, into: store)
             for warning in report.problems { FileHandle.standardError.write(Data("tidings: \(warning)\n".utf8)) }
@@ -44,6 +45,7 @@ struct ReadCommand: AsyncParsableCommand {
         let terminal = TerminalSession(theme: chosenTheme, useColor: useColor, tickSeconds: 1)
         let runtime = ReaderRuntime(store: store, terminal: terminal, state: state)
         let code = await runtime.run()
+        withExtendedLifetime(lock) {}
         if code != 0 { throw ExitCode(code) }
     }
 }

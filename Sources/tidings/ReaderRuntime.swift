@@ -29,6 +29,8 @@ final class ReaderRuntime {
             return 1
         }
         dispatch(.resized(size))
+        // Taken before the first read, so a write between start-up and the first tick is noticed.
+        lastChangeToken = try? store.changeToken()
         perform(.loadFeeds)
         draw()
         while !quitting {

@@ -102,3 +102,46 @@ struct ReaderEndToEndTests {
         try tmux.waitFor(text: "[exited 0]")
     }
 }
+
+/// The reader and scripts sharing one cache.
+@Suite(.serialized)
+struct SharedCacheEndToEndTests {
+    @Test func theOpenReaderShowsWhatAnotherProcessAddsWithoutLosingItsPlace() throws {
+        let dir = try E2E.tempDir()
+        let cache = dir.appendingPathComponent("shared.sqlite").path
+        let tmux = try Tmux(try E2E.readerCommand(cache: cache))
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "All articles")
+        try tmux.send("j", "j", "j")
+        let before = try tmux.capture()
+        // A script (as cron would) subscribes to one more source while the reader is open.
+        let extra = dir.appendingPathComponent("extra.rss")
+        try """
+        <?xml version="1.0"?><rss version="2.0"><channel><title>Late Edition</title>
+        <item><guid>late-1</guid><title>Breaking: the tide came in</title><pubDate>Mon, 02 Nov 2026 10:00:00 +0000</pubDate></item>
+        </channel></rss>
+        """.write(to: extra, atomically: true, encoding: .utf8)
+        let add = E2E.shell("\(Tmux.quote(E2E.binary)) add --cache \(Tmux.quote(cache)) --config /dev/null \(Tmux.quote(extra.path))")
+        #expect(add.status == 0, "\(add.output)")
+        let screen = try tmux.waitFor(text: "Late Edition", timeout: 5)
+        // The selection stayed on the same feed row.
+        let selected = { (s: String) in s.split(separator: "\n").map(String.init).first { $0.contains("Alder Valley") } }
+        #expect(selected(before) != nil && selected(screen) != nil)
+        try tmux.send("Q")
+        try tmux.waitFor(text: "[exited 0]")
+    }
+
+    @Test func aSecondReaderOnTheSameCacheIsToldWhy() throws {
+        let dir = try E2E.tempDir()
+        let cache = dir.appendingPathComponent("lock.sqlite").path
+        let first = try Tmux(try E2E.readerCommand(cache: cache))
+        defer { first.kill() }
+        try first.waitFor(text: "All articles")
+        let second = try Tmux(try E2E.readerCommand(cache: cache))
+        defer { second.kill() }
+        let screen = try second.waitFor(text: "[exited 1]")
+        #expect(screen.contains("another Tidings reader (pid"))
+        try first.send("Q")
+        try first.waitFor(text: "[exited 0]")
+    }
+}

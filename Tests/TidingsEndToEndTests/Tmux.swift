@@ -110,6 +110,20 @@ enum E2E {
         return dir
     }
 
+    /// Runs a shell command to the end, returning its exit status and combined output.
+    static func shell(_ command: String) -> (status: Int32, output: String) {
+        guard let pipe = popen(command + " 2>&1", "r") else { return (-1, "") }
+        var output = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, pipe)
+            if n <= 0 { break }
+            output += buffer[0..<n]
+        }
+        let status = pclose(pipe)
+        return (status == -1 ? -1 : (status >> 8) & 0xFF, String(decoding: output, as: UTF8.self))
+    }
+
     /// Sends a signal to the reader started with `cache` (its command line starts with the binary),
     /// never to the shell around it. True when a process was signalled.
     static func signalReader(cache: String, _ signal: String) -> Bool {
