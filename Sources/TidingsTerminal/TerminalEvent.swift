@@ -1,3 +1,4 @@
+import CTermGuard
 import Dispatch
 import Foundation
 import TidingsCore
@@ -12,17 +13,26 @@ public enum TerminalEvent: Sendable, Equatable {
 }
 
 /// Signal and stdin sources on a background queue, yielding into one stream the main actor consumes.
-/// (A main-actor loop blocked in get_wch would not see SIGWINCH until the next key.)
+/// (A main-actor loop blocked in get_wch would not see SIGWINCH until the next key.) Signals arrive
+/// through a self-pipe written by a C handler, so delivery does not depend on which thread the
+/// kernel picks or on per-thread signal masks.
 final class EventSources: @unchecked Sendable {
+    static let signals: [Int32] = [SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGQUIT]
     private var sources: [DispatchSourceProtocol] = []
     private let queue = DispatchQueue(label: "tidings.terminal.events")
+    private var signalFD: Int32 = -1
 
     func start(onSignal: @escaping @Sendable (Int32) -> Void, onInput: @escaping @Sendable () -> Void,
                tickEvery seconds: Double?, onTick: @escaping @Sendable () -> Void) {
-        for sig in [SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGQUIT] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
-            source.setEventHandler { @Sendable in onSignal(sig) }
+        signalFD = Self.signals.withUnsafeBufferPointer { tg_open_signal_pipe($0.baseAddress, Int32($0.count)) }
+        if signalFD >= 0 {
+            let fd = signalFD
+            let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+            source.setEventHandler { @Sendable in
+                var bytes = [UInt8](repeating: 0, count: 64)
+                let n = read(fd, &bytes, bytes.count)
+                if n > 0 { for b in bytes[0..<n] { onSignal(Int32(b)) } }
+            }
             source.resume()
             sources.append(source)
         }
@@ -42,5 +52,6 @@ final class EventSources: @unchecked Sendable {
     func stop() {
         for s in sources { s.cancel() }
         sources.removeAll()
+        Self.signals.withUnsafeBufferPointer { tg_reset_signals($0.baseAddress, Int32($0.count)) }
     }
 }

@@ -18,14 +18,19 @@ struct CleanupCommand: ParsableCommand {
     var keepDays: Int?
 
     func validate() throws {
-        if maxArticles == nil && keepDays == nil { throw ValidationError("give --max-articles N, --keep-days D or both") }
         if let maxArticles, maxArticles < 0 { throw ValidationError("--max-articles must be 0 or more") }
         if let keepDays, keepDays < 0 { throw ValidationError("--keep-days must be 0 or more") }
     }
 
     func run() throws {
+        let config = try ConfigLoader.load(path: common.configPath, explicit: common.configIsExplicit)
+        let perFeed = maxArticles ?? config.maxArticles
+        let days = keepDays ?? config.keepDays
+        guard perFeed != nil || days != nil else {
+            throw CommandFailure("no retention limit: give --max-articles N or --keep-days D, or set them under [retention] in \(common.configPath)")
+        }
         let store = try Headless.store(common)
-        let report = try Headless.attempt { try store.cleanup(maxArticlesPerFeed: maxArticles, keepDays: keepDays) }
+        let report = try Headless.attempt { try store.cleanup(maxArticlesPerFeed: perFeed, keepDays: days) }
         let size = { (bytes: Int64) in ByteCountFormatter.string(fromByteCount: bytes, countStyle: .file) }
         Headless.printLines(["deleted \(report.deleted) articles; cache \(size(report.bytesBefore)) → \(size(report.bytesAfter))"])
     }

@@ -64,3 +64,18 @@ import Testing
         #expect(map.command(for: .char("J"), in: .reader) == .nextArticle)
     }
 }
+
+@Suite struct RetentionConfigTests {
+    @Test func retentionLimitsAreRead() throws {
+        let config = try Config(toml: "[retention]\nmax-articles = 500\nkeep-days = 90\n")
+        #expect(config.maxArticles == 500)
+        #expect(config.keepDays == 90)
+        #expect(Config().maxArticles == nil)
+    }
+
+    @Test func aNegativeOrTextLimitNamesTheLine() {
+        for text in ["[retention]\nkeep-days = -1", "[retention]\nkeep-days = \"90\"", "[retention]\nforever = 1"] {
+            #expect(throws: ConfigError.self) { try Config(toml: text) }
+        }
+    }
+}

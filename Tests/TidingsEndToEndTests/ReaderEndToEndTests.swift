@@ -68,10 +68,9 @@ struct ReaderEndToEndTests {
                 return !screen.contains("[exited") && rows.count >= h && !rows[0].isEmpty
             }
         }
-        let screen = try tmux.waitFor(text: "Feed: ")
-        #expect(!screen.contains("[exited"))
         // The list pane and the reader pane are side by side again at 120 columns.
-        #expect(screen.contains("│"))
+        let screen = try tmux.waitFor("the side-by-side layout back") { $0.contains("│ Feed: ") }
+        #expect(!screen.contains("[exited"))
         try tmux.send("Q")
         try tmux.waitFor(text: "[exited 0]")
     }

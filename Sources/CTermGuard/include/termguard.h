@@ -10,3 +10,12 @@ void tg_install_crash_handlers(void);
 /// Restores the saved modes and writes the restore sequence; safe to call more than once.
 void tg_restore_terminal(void);
 #endif
+
+#ifndef TIDINGS_TERMGUARD_SIGNALS_H
+#define TIDINGS_TERMGUARD_SIGNALS_H
+/// Installs a handler for each signal that writes its number as one byte to a pipe, and returns the
+/// pipe's read end (non-blocking, close-on-exec), or -1. Works whichever thread the kernel picks.
+int tg_open_signal_pipe(const int *signals, int count);
+/// Gives the signals their default actions back.
+void tg_reset_signals(const int *signals, int count);
+#endif

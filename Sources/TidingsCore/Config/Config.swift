@@ -23,6 +23,9 @@ public struct Config: Hashable, Sendable {
     public var theme: String?
     public var layout: LayoutPreference
     public var keymap: Keymap
+    /// Retention for `tidings cleanup`: articles kept per feed and days kept (nil = no limit).
+    public var maxArticles: Int?
+    public var keepDays: Int?
 
     public init(theme: String? = nil, layout: LayoutPreference = .automatic, keymap: Keymap = .standard) {
         self.theme = theme; self.layout = layout; self.keymap = keymap
@@ -54,6 +57,15 @@ public struct Config: Hashable, Sendable {
                         }
                     default:
                         throw .unknownKey(table.isEmpty ? key : "\(table).\(key)", line: line)
+                    }
+                case "retention":
+                    guard case .integer(let n) = value, n >= 0 else {
+                        throw .badValue(key: key, expected: "a whole number, 0 or more", line: line)
+                    }
+                    switch key {
+                    case "max-articles": maxArticles = n
+                    case "keep-days": keepDays = n
+                    default: throw .unknownKey("retention.\(key)", line: line)
                     }
                 case "keys", "keys.list", "keys.reader":
                     let context: KeyContext = table == "keys" ? .global : (table == "keys.list" ? .list : .reader)
