@@ -29,7 +29,6 @@ public final class TerminalSession {
     private var blitter: Blitter
     private var active = false
     private let tickSeconds: Double?
-    private var inputSource: InputGate
 
     /// `tickSeconds` asks for a periodic `.tick` event (to notice other writers of the cache).
     public init(theme: Theme, useColor: Bool, tickSeconds: Double? = nil) {
@@ -39,7 +38,6 @@ public final class TerminalSession {
         self.iterator = stream.makeAsyncIterator()
         self.blitter = Blitter(theme: theme, useColor: useColor)
         self.tickSeconds = tickSeconds
-        self.inputSource = InputGate()
     }
 
     /// Enters curses mode and returns the terminal size.
@@ -54,6 +52,7 @@ public final class TerminalSession {
         if setupterm(nil, STDOUT_FILENO, &err) != OK {
             throw TerminalError.cannotInitialise(term)
         }
+        sources.installSignalHandlers()
         guard initscr() != nil else { throw TerminalError.cannotInitialise(term) }
         active = true
         tg_set_restore_sequence(restoreSequence())
@@ -66,10 +65,9 @@ public final class TerminalSession {
         curs_set(0)
         blitter.setUpColors()
         let cont = continuation
-        let gate = inputSource
         sources.start(
             onSignal: { @Sendable sig in cont.yield(.signal(sig)) },
-            onInput: { @Sendable in if gate.close() { cont.yield(.input) } },
+            onInput: { @Sendable in cont.yield(.input) },
             tickEvery: tickSeconds,
             onTick: { @Sendable in cont.yield(.tick) })
         return currentSize()
@@ -95,7 +93,7 @@ public final class TerminalSession {
         case .tick:
             return [.tick]
         case .input:
-            defer { inputSource.open() }
+            defer { sources.inputDrained() }
             return drainKeys()
         case .signal(let sig):
             switch sig {
@@ -105,6 +103,9 @@ public final class TerminalSession {
                 suspend()
                 return [.continued, .resized(resize())]
             case SIGCONT:
+                // The shell that ran `fg` may have put back the modes it saved when we stopped
+                // (canonical input, echo): take ours back, then repaint everything.
+                reset_prog_mode()
                 clearok(cn_curscr(), true)
                 blitter.invalidate()
                 return [.continued]
@@ -180,13 +181,4 @@ public final class TerminalSession {
         }
         return s.isEmpty ? "\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m" : s
     }
-}
-
-/// Lets one "input ready" event through until the main actor has read the keys.
-final class InputGate: @unchecked Sendable {
-    private let lock = NSLock()
-    private var isOpen = true
-    /// True when the gate was open (the caller should announce input); closes it.
-    func close() -> Bool { lock.lock(); defer { lock.unlock() }; let was = isOpen; isOpen = false; return was }
-    func open() { lock.lock(); isOpen = true; lock.unlock() }
 }

@@ -44,21 +44,30 @@ struct TerminalSafetyEndToEndTests {
         try tmux.waitFor(text: "[exited 0]")
     }
 
-    @Test func ctrlZSuspendsAndContinueRedraws() throws {
+    /// Under a job-control shell, as a user runs it: Ctrl-Z gives the prompt back, `fg` restores the screen.
+    /// (Run straight from tmux, the pane's shell would be stopped too and tmux would continue it at once.)
+    @Test func ctrlZSuspendsAndFgRestores() throws {
         let dir = try E2E.tempDir()
         let cache = dir.appendingPathComponent("tstp.sqlite").path
-        let tmux = try Tmux(try E2E.readerCommand(cache: cache))
+        let tmux = try Tmux("PS1='$ ' bash --norc --noprofile -i")
         defer { tmux.kill() }
+        try tmux.waitFor(text: "$")
+        try tmux.type(try E2E.readerCommand(cache: cache))
+        try tmux.send("Enter")
         try tmux.waitFor(text: "All articles")
         try tmux.send("C-z")
-        // Suspended: the alternate screen is gone.
-        try tmux.waitFor("the reader to leave the screen") { !$0.contains("All articles") }
-        #expect(E2E.signalReader(cache: cache, "CONT"))
+        let stopped = try tmux.waitFor(text: "Stopped")
+        #expect(!stopped.contains("All articles"))
+        try tmux.type("fg")
+        try tmux.send("Enter")
         try tmux.waitFor(text: "All articles")
         try tmux.send("j", "Enter")
         try tmux.waitFor(text: "Unread (")
         try tmux.send("Q")
-        try tmux.waitFor(text: "[exited 0]")
+        try tmux.waitFor("the reader to leave the screen") { !$0.contains("Tidings —") }
+        try tmux.type("echo status=$?")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "status=0")
     }
 
     @Test func crashSignalRestoresTheTerminal() throws {
