@@ -84,3 +84,42 @@ struct TerminalSafetyEndToEndTests {
         #expect(cursor.trimmingCharacters(in: .whitespacesAndNewlines) == "1 0")
     }
 }
+
+/// Links leave through `$BROWSER` as an argument, never through a shell, and only for safe schemes.
+@Suite(.serialized)
+struct BrowserEndToEndTests {
+    @Test func oOpensTheArticleLinkWithBrowserAndShellTextStaysInert() throws {
+        let dir = try E2E.tempDir()
+        let log = dir.appendingPathComponent("opened.txt")
+        let script = dir.appendingPathComponent("browser.sh")
+        try "#!/bin/sh\nprintf '%s\\n' \"$1\" >> \(Tmux.quote(log.path))\n".write(to: script, atomically: true, encoding: .utf8)
+        chmod(script.path, 0o755)
+        let sources = dir.appendingPathComponent("sources")
+        try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
+        try #"""
+        {"version": "https://jsonfeed.org/version/1.1", "title": "Links",
+         "items": [
+           {"id": "a", "title": "Safe link", "url": "https://example.org/a?x=1&y=$(touch /tmp/pwned-by-feed)", "date_published": "2024-01-02T00:00:00Z", "content_text": "a"},
+           {"id": "b", "title": "Script link", "url": "javascript:alert(1)", "date_published": "2024-01-01T00:00:00Z", "content_text": "b"}
+         ]}
+        """#.write(to: sources.appendingPathComponent("links.json"), atomically: true, encoding: .utf8)
+        let cache = dir.appendingPathComponent("b.sqlite").path
+        let tmux = try Tmux("\(Tmux.quote(E2E.binary)) --cache \(Tmux.quote(cache)) --config /dev/null --sources \(Tmux.quote(sources.path))",
+                            environment: ["BROWSER": script.path])
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "Links")
+        try tmux.send("G", "Enter")
+        try tmux.waitFor(text: "Safe link")
+        try tmux.send("o")
+        try tmux.waitFor("the browser to be called") { _ in
+            (try? String(contentsOf: log, encoding: .utf8))?.contains("example.org/a") == true
+        }
+        #expect(try String(contentsOf: log, encoding: .utf8) == "https://example.org/a?x=1&y=$(touch /tmp/pwned-by-feed)\n")
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/pwned-by-feed"))
+        try tmux.send("j", "o")
+        try tmux.waitFor(text: "only http, https and mailto links are opened")
+        #expect(try String(contentsOf: log, encoding: .utf8).split(separator: "\n").count == 1)
+        try tmux.send("Q")
+        try tmux.waitFor(text: "[exited 0]")
+    }
+}
