@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `tidings` command: opens the reader by default; subcommands serve scripts.
 @main
@@ -24,6 +25,23 @@ struct Tidings: AsyncParsableCommand {
             ParseCommand.self,
         ],
         defaultSubcommand: ReadCommand.self)
+
+    /// Runs the command; a failure of ours is one `tidings: …` line on stderr and exit status 1.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("tidings: \(failure.description)\n".utf8))
+            Foundation.exit(1)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 enum TidingsVersion {
