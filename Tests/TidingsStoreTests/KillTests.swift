@@ -49,7 +49,8 @@ private struct KillHarness {
     private var confirmedRead: Set<Int64> = []
     private var confirmedStarred: Set<Int64> = []
     private var existingIDs: [Int64] = []
-    /// Longest refresh that ran to completion in a round; kill moments are spread up to it.
+    /// How long a round's refresh takes, from the last one that ran to completion; kill moments
+    /// are spread up to a little beyond it, so most land while it works and a few after it ended.
     private var expectedRefresh: Double = 0
     private(set) var violations: [String] = []
     private(set) var killedMidRun = 0
@@ -76,7 +77,6 @@ private struct KillHarness {
         let setupStart = KillClock.now
         defer { setupTime = KillClock.now - setupStart }
         try corpus.writeAll()
-        print("gen", KillClock.now - setupStart)
         for file in corpus.files {
             let add = try KillProcess.run(binary, ["add", "--no-refresh", file.path, "--cache", cache], logDirectory: directory, timeout: 60)
             try #require(add.exitCode == 0, "tidings add failed: \(add.stderr)")
@@ -84,22 +84,24 @@ private struct KillHarness {
         let start = KillClock.now
         let first = try KillProcess.run(binary, ["refresh", "--cache", cache], logDirectory: directory, timeout: 300)
         try #require(first.exitCode == 0, "first refresh failed: \(first.stderr)")
-        // Rounds rewrite about a third of the feeds; leftovers of killed rounds add to that.
-        expectedRefresh = (KillClock.now - start) * 0.6
-        print("full", KillClock.now - start)
+        // Rounds rewrite about a third of the feeds and renew one; leftovers of killed rounds add to that.
+        expectedRefresh = (KillClock.now - start) * 0.4
         audit(round: 0)
     }
 
     mutating func runRound(_ round: Int) throws {
         let roundStart = KillClock.now
         try corpus.mutate(round: round, random: &random)
-        let killAt = 0.002 + random.unit() * max(expectedRefresh - 0.002, 0.01)
+        let killAt = 0.002 + random.unit() * max(expectedRefresh * 1.15 - 0.002, 0.01)
         var marks: [(start: Double, args: [String], ids: [Int64], star: Bool)] = []
         if !existingIDs.isEmpty {
-            for _ in 0..<3 {
+            for n in 0..<3 {
                 let star = random.next() % 2 == 0
                 let ids = (0..<(1 + Int(random.next() % 4))).map { _ in existingIDs[Int(random.next() % UInt64(existingIDs.count))] }
-                marks.append((random.unit() * killAt, ["mark", star ? "star" : "read"] + ids.map(String.init) + ["--cache", cache], ids, star))
+                // A mark lives about as long as its start-up; the last one starts just before the
+                // kill so that marks, too, are often killed half-way.
+                let at = n < 2 ? random.unit() * killAt : max(0, killAt - random.unit() * 0.1)
+                marks.append((at, ["mark", star ? "star" : "read"] + ids.map(String.init) + ["--cache", cache], ids, star))
             }
         }
         marks.sort { $0.start < $1.start }
@@ -112,7 +114,9 @@ private struct KillHarness {
         var next = 0
         // Poll every 0.2 ms: starts marks on schedule and notices processes that end on their own.
         while KillClock.now - start < killAt {
-            let elapsed = KillClock.now - start
+            // Once the refresh is over there is nothing left to interrupt: start the remaining marks now.
+            let elapsed = refreshOutcome == nil ? KillClock.now - start : killAt
+            if refreshOutcome != nil && next == marks.count && running.isEmpty { break }
             while next < marks.count && marks[next].start <= elapsed {
                 let mark = try KillProcess.spawn(binary, marks[next].args, logDirectory: directory, name: "mark-\(round)-\(next)")
                 running.append((mark, marks[next].ids, marks[next].star))
@@ -121,7 +125,7 @@ private struct KillHarness {
             }
             if refreshOutcome == nil, let outcome = refresh.poll() {
                 refreshOutcome = outcome
-                expectedRefresh = max(expectedRefresh, KillClock.now - start)
+                expectedRefresh = KillClock.now - start
             }
             running.removeAll { entry in
                 guard let outcome = entry.0.poll() else { return false }
