@@ -69,3 +69,19 @@ extension ArticleStore {
         try queue.close()
     }
 }
+
+extension ArticleStore {
+    /// Rows of a read-only query as text (NULL as nil), so tests can audit the file without GRDB.
+    func rowsForTesting(_ sql: String) throws -> [[String?]] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: sql).map { row in
+                row.databaseValues.map { value in value.isNull ? nil : (String.fromDatabaseValue(value) ?? value.description) }
+            }
+        }
+    }
+
+    /// The first column of a read-only query as integers.
+    func integersForTesting(_ sql: String) throws -> [Int64] {
+        try writer.read { db in try Int64.fetchAll(db, sql: sql) }
+    }
+}

@@ -2,7 +2,6 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-import GRDB
 import Testing
 import TidingsCore
 @testable import TidingsStore
@@ -175,16 +174,10 @@ private struct KillHarness {
         audit(round: -1)
         do {
             let store = try ArticleStore(path: cache)
-            let stored = try store.writer.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT f.source, a.guid, a.title FROM article a JOIN feed f ON f.id = a.feed_id
-                    """).map { row -> String in
-                    let source: String = row[0]
-                    let guid: String = row[1]
-                    let title: String? = row[2]
-                    return "\(URL(fileURLWithPath: source).lastPathComponent)\t\(guid)\t\(title ?? "")"
-                }
-            }
+            let stored = Set(try store.rowsForTesting("SELECT f.source, a.guid, a.title FROM article a JOIN feed f ON f.id = a.feed_id")
+                .map { row -> String in
+                    "\(URL(fileURLWithPath: row[0] ?? "").lastPathComponent)\t\(row[1] ?? "")\t\(row[2] ?? "")"
+                })
             let missing = corpus.currentItems().subtracting(stored)
             if !missing.isEmpty {
                 violations.append("after the final refresh \(missing.count) current items are missing or stale, e.g. \(missing.sorted().prefix(3))")
@@ -203,7 +196,7 @@ private struct KillHarness {
             let store = try ArticleStore(path: cache)
             let found = try KillAudit.violations(store, read: confirmedRead, starred: confirmedStarred)
             violations += found.map { "\(label): \($0)" }
-            existingIDs = try store.writer.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM article") }
+            existingIDs = try store.integersForTesting("SELECT id FROM article")
         } catch {
             violations.append("\(label): the cache cannot be opened or read: \(error)")
         }
@@ -244,31 +237,29 @@ private enum KillAudit {
 
     static func violations(_ store: ArticleStore, read: Set<Int64>, starred: Set<Int64>) throws -> [String] {
         var found: [String] = []
-        try store.writer.read { db in
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            if integrity != ["ok"] { found.append("PRAGMA integrity_check: \(integrity.prefix(5))") }
-            for (name, sql) in emptyQueries {
-                let rows = try Row.fetchAll(db, sql: sql)
-                if !rows.isEmpty {
-                    let oneLine = sql.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                    found.append("\(name): \(rows.count) rows from `\(oneLine)`, e.g. \(rows.prefix(3).map(\.description))")
-                }
+        let integrity = try store.rowsForTesting("PRAGMA integrity_check").map { $0.first ?? nil }
+        if integrity != ["ok"] { found.append("PRAGMA integrity_check: \(integrity.prefix(5))") }
+        for (name, sql) in emptyQueries {
+            let rows = try store.rowsForTesting(sql)
+            if !rows.isEmpty {
+                let oneLine = sql.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                found.append("\(name): \(rows.count) rows from `\(oneLine)`, e.g. \(rows.prefix(3))")
             }
-            let articles = try Int.fetchOne(db, sql: "SELECT count(*) FROM article") ?? -1
-            let indexed = try Int.fetchOne(db, sql: "SELECT count(*) FROM article_fts") ?? -1
-            if articles != indexed { found.append("SELECT count(*): \(articles) articles but \(indexed) rows in article_fts") }
-            for (column, ids) in [("is_read", read), ("is_starred", starred)] where !ids.isEmpty {
-                let list = ids.map(String.init).joined(separator: ",")
-                let sql = "SELECT id FROM article WHERE \(column) = 1 AND id IN (\(list))"
-                let kept = Set(try Int64.fetchAll(db, sql: sql))
-                let lost = ids.subtracting(kept)
-                if !lost.isEmpty { found.append("\(column) lost on confirmed ids \(lost.sorted().prefix(10)) (`\(sql)`)") }
-            }
+        }
+        let articles = try store.integersForTesting("SELECT count(*) FROM article").first ?? -1
+        let indexed = try store.integersForTesting("SELECT count(*) FROM article_fts").first ?? -1
+        if articles != indexed { found.append("SELECT count(*): \(articles) articles but \(indexed) rows in article_fts") }
+        for (column, ids) in [("is_read", read), ("is_starred", starred)] where !ids.isEmpty {
+            let list = ids.map(String.init).joined(separator: ",")
+            let sql = "SELECT id FROM article WHERE \(column) = 1 AND id IN (\(list))"
+            let kept = Set(try store.integersForTesting(sql))
+            let lost = ids.subtracting(kept)
+            if !lost.isEmpty { found.append("\(column) lost on confirmed ids \(lost.sorted().prefix(10)) (`\(sql)`)") }
         }
         // FTS5's own consistency check: its index against its stored rows. It is written as an
         // INSERT, so it needs the write path; nothing else runs now.
         do {
-            try store.writer.write { db in try db.execute(sql: "INSERT INTO article_fts(article_fts) VALUES ('integrity-check')") }
+            try store.executeForTesting("INSERT INTO article_fts(article_fts) VALUES ('integrity-check')")
         } catch {
             found.append("FTS5 integrity-check: \(error)")
         }
