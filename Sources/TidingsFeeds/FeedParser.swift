@@ -30,7 +30,13 @@ public enum FeedParser {
     private static func parseXML(_ bytes: UnsafeBufferPointer<UInt8>, baseURL: URL?, options: ParseOptions) throws(FeedParseError) -> FeedDocument {
         let builder = XMLFeedBuilder(baseURL: baseURL, options: options)
         let driver = XMLSAXDriver(sink: builder, options: options)
-        driver.run(bytes)
+        if XMLAttributeText.hasUndefinedNamedReferences(bytes) {
+            // libxml2 keeps one byte of an entity it is handed inside an attribute value;
+            // numeric references it decodes in full, in attributes and text alike.
+            XMLAttributeText.numericReferences(Array(bytes)).withUnsafeBufferPointer { driver.run($0) }
+        } else {
+            driver.run(bytes)
+        }
         var document = try builder.document()
         document.warnings = driver.warnings + document.warnings
         return document

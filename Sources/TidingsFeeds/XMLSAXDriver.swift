@@ -83,7 +83,8 @@ final class XMLSAXDriver {
                     guard let name = string(attributes[base]) else { continue }
                     var value = ""
                     if let start = attributes[base + 3], let end = attributes[base + 4], end >= start {
-                        value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                        value = XMLAttributeText.decode(
+                            String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self))
                     }
                     attrs.append(XMLAttribute(uri: string(attributes[base + 2]), name: name, value: value))
                 }

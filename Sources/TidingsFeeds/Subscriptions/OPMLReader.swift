@@ -121,14 +121,14 @@ final class OPMLReader: XMLEventSink {
         var out: [String: String] = [:]
         for a in attributes where a.uri == nil {
             let key = a.name.lowercased()
-            if out[key] == nil { out[key] = XMLAttributeText.decode(a.value) }
+            if out[key] == nil { out[key] = a.value }
         }
         return out
     }
 
     private func tidingsAttributes(_ attributes: [XMLAttribute]) -> [String: String] {
         var out: [String: String] = [:]
-        for a in attributes where a.uri == OPMLNames.namespace { out[a.name] = XMLAttributeText.decode(a.value) }
+        for a in attributes where a.uri == OPMLNames.namespace { out[a.name] = a.value }
         return out
     }
 

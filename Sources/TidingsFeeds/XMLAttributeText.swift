@@ -18,6 +18,13 @@ enum XMLAttributeText {
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
+            // CDATA is copied as written: there a reference is literal text (usually HTML, decoded later).
+            if b == UInt8(ascii: "<"), startsCDATA(bytes, at: i) {
+                let end = cdataEnd(bytes, from: i + cdataOpen.count)
+                out.append(contentsOf: bytes[i..<end])
+                i = end
+                continue
+            }
             guard b == UInt8(ascii: "&") else { out.append(b); i += 1; continue }
             var j = i + 1
             while j < bytes.count, j - i <= 32, isNameByte(bytes[j]) { j += 1 }
@@ -36,6 +43,42 @@ enum XMLAttributeText {
         }
         return out
     }
+
+    /// True when the document uses a named reference XML does not define (`&eacute;`), which only
+    /// `numericReferences` makes safe to parse; most feeds have none, and skip the copy.
+    static func hasUndefinedNamedReferences(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            guard bytes[i] == UInt8(ascii: "&") else { i += 1; continue }
+            var j = i + 1
+            while j < n, j - i <= 32, isNameByte(bytes[j]) { j += 1 }
+            if j < n, bytes[j] == UInt8(ascii: ";"), j > i + 1, isLetter(bytes[i + 1]) {
+                let name = bytes[(i + 1)..<j]
+                if !predefined.contains(where: { $0.elementsEqual(name) }) { return true }
+            }
+            i = j
+        }
+        return false
+    }
+
+    private static let cdataOpen = Array("<![CDATA[".utf8)
+
+    private static func startsCDATA(_ bytes: [UInt8], at i: Int) -> Bool {
+        i + cdataOpen.count <= bytes.count && bytes[i..<(i + cdataOpen.count)].elementsEqual(cdataOpen)
+    }
+
+    /// Index just past the `]]>` that closes a CDATA section, or the end of the input.
+    private static func cdataEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        var k = start
+        while k + 2 < bytes.count {
+            if bytes[k] == UInt8(ascii: "]"), bytes[k + 1] == UInt8(ascii: "]"), bytes[k + 2] == UInt8(ascii: ">") { return k + 3 }
+            k += 1
+        }
+        return bytes.count
+    }
+
+    private static let predefined: [[UInt8]] = ["amp", "lt", "gt", "quot", "apos"].map { Array($0.utf8) }
 
     /// Names declared with `<!ENTITY name …>` in the internal subset, which precedes the root element.
     private static func declaredNames(_ bytes: [UInt8]) -> Set<String> {
