@@ -85,6 +85,10 @@ final class ReaderRuntime {
             return []
         case .openLink(let id):
             return openLink(id)
+        case .openURL(let url):
+            return open(url)
+        case .refresh(let ids):
+            return refresh(ids)
         case .loadFeeds:
             let actions = effects.run(effect)
             for action in actions { dispatch(action) }
@@ -98,6 +102,25 @@ final class ReaderRuntime {
         let link: String?
         do { link = try store.article(id)?.link } catch { return [.failed("\(error)")] }
         guard let link, !link.isEmpty else { return [.failed("This article has no link.")] }
+        return open(link)
+    }
+
+    /// Reads local sources now, drawing a status line first since a large folder takes a moment.
+    private func refresh(_ ids: [FeedID]?) -> [Action] {
+        draw()
+        do {
+            let all = try store.feeds()
+            let feeds = ids.map { wanted in all.filter { wanted.contains($0.id) } } ?? all
+            let run = RefreshRun.run(feeds, store: store, progress: false)
+            var summary = run.line
+            if let first = run.problems.first { summary += " — " + first }
+            return [.refreshFinished(summary)]
+        } catch {
+            return [.failed("\(error)")]
+        }
+    }
+
+    private func open(_ link: String) -> [Action] {
         var result: Result<Void, BrowserError> = .success(())
         terminal.runOutside { result = BrowserLauncher.open(link) }
         if case .failure(let error) = result { return [.failed(error.description)] }

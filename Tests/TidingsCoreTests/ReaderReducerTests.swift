@@ -129,3 +129,46 @@ import TidingsText
         #expect(s.focus == .list)
     }
 }
+
+@Suite struct ReloadConfirmAndLinkTests {
+    @Test func rReloadsTheFeedInViewAndRReloadsAll() {
+        var s = Fixture.alphaList()
+        #expect(reduce(&s, .key(.char("r"))) == [.refresh([1])])
+        #expect(s.message == StatusMessage("Reloading Alpha…"))
+        #expect(reduce(&s, .key(.char("R"))) == [.refresh(nil)])
+        var f = Fixture.feedList()
+        #expect(reduce(&f, .key(.char("r"))) == [.refresh(nil)])  // "All articles" row
+    }
+
+    @Test func aFinishedRefreshReportsAndReloadsInPlace() {
+        var s = Fixture.alphaList()
+        let effects = reduce(&s, .refreshFinished("Refreshed 1 feed: 2 new"))
+        #expect(effects == [.loadFeeds, .loadHeadlines(.feed(1), .reload(Fixture.alpha[0].cursor), limit: s.pageSize)])
+        #expect(s.message == StatusMessage("Refreshed 1 feed: 2 new"))
+    }
+
+    @Test func capitalCAsksFirstAndOnlyYMarksEverythingRead() {
+        var s = Fixture.alphaList()
+        #expect(reduce(&s, .key(.char("C"))) == [])
+        #expect(s.confirmation == .markAllRead)
+        #expect(reduce(&s, .key(.char("n"))) == [])
+        #expect(s.confirmation == nil)
+        #expect(s.message == StatusMessage("Cancelled."))
+        #expect(s.feedList.totals.unread == 3)
+        _ = reduce(&s, .key(.char("C")))
+        #expect(reduce(&s, .key(.char("y"))) == [.markAllRead(.all)])
+        #expect(s.feedList.totals.unread == 0)
+        #expect(s.headlines?.window.allSatisfy(\.isRead) == true)
+    }
+
+    @Test func digitsOpenFootnoteLinks() {
+        var s = Fixture.alphaList()
+        _ = reduce(&s, .key(.enter))
+        _ = reduce(&s, .articleLoaded(Fixture.article(Fixture.alpha[0],
+            body: #"<p><a href="https://example.org/one">one</a> and <a href="/two">two</a></p>"#)))
+        #expect(reduce(&s, .key(.char("2"))) == [.openURL("https://example.org/two")])
+        #expect(reduce(&s, .key(.char("1"))) == [.openURL("https://example.org/one")])
+        #expect(reduce(&s, .key(.char("3"))) == [])
+        #expect(s.message == StatusMessage("This article has links 1–2."))
+    }
+}

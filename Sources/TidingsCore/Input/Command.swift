@@ -32,6 +32,10 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case help = "help"
     case redraw = "redraw"
     case search = "search"
+    case reload = "reload"
+    case reloadAll = "reload-all"
+    case markAllRead = "mark-all-read"
+    case openLink = "open-link"
 
     /// A group heading in the help overlay.
     public var group: String {
@@ -39,7 +43,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .up, .down, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom, .open, .back,
              .nextFeed, .prevFeed, .nextArticle, .prevArticle, .search:
             return "Moving"
-        case .nextUnread, .prevUnread, .toggleRead, .markFeedRead, .openInBrowser, .openInBrowserAndMarkRead:
+        case .nextUnread, .prevUnread, .toggleRead, .markFeedRead, .markAllRead, .openInBrowser,
+             .openInBrowserAndMarkRead, .openLink, .reload, .reloadAll:
             return "Reading"
         case .toggleFocus, .zoom, .swapLayout, .help, .redraw, .quit:
             return "Screen"
@@ -76,6 +81,10 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .help: return "Show or hide this help"
         case .redraw: return "Redraw the screen"
         case .search: return "Search all articles (results fill the list as you type)"
+        case .reload: return "Reload the current feed from its source"
+        case .reloadAll: return "Reload every feed"
+        case .markAllRead: return "Mark every article read (asks first)"
+        case .openLink: return "Open link [n] of the article in the browser"
         }
     }
 
@@ -109,6 +118,10 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .help: return [(.global, .char("?")), (.global, .function(1))]
         case .redraw: return [(.global, .ctrl("l"))]
         case .search: return [(.global, .char("/"))]
+        case .reload: return [(.global, .char("r"))]
+        case .reloadAll: return [(.global, .char("R"))]
+        case .markAllRead: return [(.global, .char("C"))]
+        case .openLink: return (1...9).map { (.global, .char(Character(String($0)))) }
         }
     }
 }

@@ -38,6 +38,8 @@ public enum Action: Hashable, Sendable {
     case searchResults(String, [Headline])
     /// Another process (a cron refresh) wrote to the cache.
     case cacheChanged
+    /// A reload the user asked for ended; the summary goes to the status bar.
+    case refreshFinished(String)
     /// An effect failed; the message is shown in the status bar.
     case failed(String)
 }

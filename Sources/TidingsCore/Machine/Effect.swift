@@ -41,6 +41,10 @@ public enum Effect: Hashable, Sendable {
     case markAllRead(ListScope)
     /// Open the article's link in the user's browser.
     case openLink(ArticleID)
+    /// Open a URL (a footnote link) in the user's browser.
+    case openURL(String)
+    /// Read sources into the cache now (nil: every feed) → `.refreshFinished`.
+    case refresh([FeedID]?)
     /// Full-text search → `.searchResults`.
     case search(String, limit: Int)
     /// Repaint the whole terminal.

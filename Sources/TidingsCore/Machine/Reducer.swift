@@ -10,6 +10,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .key(let key):
         state.message = nil
         if state.prompt != nil { return state.handlePromptKey(key) }
+        if state.confirmation != nil { return state.answerConfirmation(key) }
         if state.helpScroll != nil { return state.handleHelpKey(key) }
         guard let command = state.keymap.command(for: key, in: state.keyContext) else {
             state.message = StatusMessage("Key \(key.name) is not bound. Press ? for help.")
@@ -17,6 +18,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
         // Esc goes back like q but never quits: it is pressed by reflex to dismiss things.
         if key == .escape && command == .back { return state.goBack(canQuit: false) }
+        if command == .openLink, case .char(let c) = key, let n = c.wholeNumberValue { return state.openFootnote(n) }
         return state.run(command)
 
     case .feedsLoaded(let feeds, let totals):
@@ -69,6 +71,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .searchResults(let query, let rows):
         state.searchResults(query, rows)
         return []
+
+    case .refreshFinished(let summary):
+        state.message = StatusMessage(summary)
+        return reduce(&state, .cacheChanged)
 
     case .cacheChanged:
         var effects: [Effect] = [.loadFeeds]
@@ -142,6 +148,20 @@ extension AppState {
         case .search:
             prompt = PromptState(text: "", previous: headlines, previousFocus: focus)
             return []
+        case .reload:
+            let scope = headlines?.scope ?? (feedList.rows.indices.contains(feedList.selected) ? feedList.rows[feedList.selected].scope : .all)
+            guard case .feed(let id) = scope else { message = StatusMessage("Reloading every feed…"); return [.refresh(nil)] }
+            message = StatusMessage("Reloading \(feedList.title(of: scope))…")
+            return [.refresh([id])]
+        case .reloadAll:
+            message = StatusMessage("Reloading every feed…")
+            return [.refresh(nil)]
+        case .markAllRead:
+            guard feedList.totals.unread > 0 else { message = StatusMessage("No unread articles."); return [] }
+            confirmation = .markAllRead
+            return []
+        case .openLink:
+            return openFootnote(1)
         }
     }
 

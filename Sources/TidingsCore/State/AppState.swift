@@ -24,6 +24,8 @@ public struct AppState: Hashable, Sendable {
     public var helpScroll: Int?
     /// Non-nil while the search prompt takes the keys.
     public var prompt: PromptState?
+    /// Non-nil while a yes/no question waits in the status bar.
+    public var confirmation: Confirmation?
     public var message: StatusMessage?
     public var keymap: Keymap
     /// The zone dates are shown in; the runtime sets the user's.
@@ -34,7 +36,7 @@ public struct AppState: Hashable, Sendable {
     public init(size: Size = Size(width: 80, height: 24), layoutPreference: LayoutPreference = .automatic,
                 keymap: Keymap = .standard, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
         self.size = size; self.layoutPreference = layoutPreference; self.zoomed = false; self.focus = .list
-        self.feedList = FeedListState(); self.headlines = nil; self.reader = nil; self.helpScroll = nil; self.prompt = nil
+        self.feedList = FeedListState(); self.headlines = nil; self.reader = nil; self.helpScroll = nil; self.prompt = nil; self.confirmation = nil
         self.message = nil; self.keymap = keymap; self.timeZone = timeZone; self.isLoading = true
     }
 

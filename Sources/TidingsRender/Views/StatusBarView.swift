@@ -6,6 +6,11 @@ enum StatusBarView {
     static func render(_ state: AppState, into screen: inout Screen, in rect: Rect) {
         guard !rect.isEmpty else { return }
         screen.fill(rect, role: .statusBar)
+        if let question = state.confirmation?.question(unread: state.feedList.totals.unread) {
+            screen.put(TerminalSafe.truncate(" " + question, toWidth: rect.width), x: rect.x, y: rect.y, role: .statusMessage,
+                       maxWidth: rect.width)
+            return
+        }
         if let prompt = state.prompt {
             // Keep the end of a long query visible, as a shell does.
             let text = "/" + prompt.text

@@ -1,0 +1,34 @@
+/// Yes/no questions and footnote links.
+extension AppState {
+    mutating func answerConfirmation(_ key: Key) -> [Effect] {
+        guard let pending = confirmation else { return [] }
+        confirmation = nil
+        guard key == .char("y") || key == .char("Y") else {
+            message = StatusMessage("Cancelled.")
+            return []
+        }
+        switch pending {
+        case .markAllRead:
+            for i in feedList.feeds.indices { feedList.feeds[i].unread = 0 }
+            feedList.totals.unread = 0
+            if var h = headlines {
+                for i in h.window.indices { h.window[i].isRead = true }
+                headlines = h
+            }
+            reader?.headline.isRead = true
+            message = StatusMessage("Marked everything read.")
+            return [.markAllRead(.all)]
+        }
+    }
+
+    /// `1`–`9`: the article's footnote link n goes to the browser.
+    mutating func openFootnote(_ n: Int) -> [Effect] {
+        guard let r = reader, r.article != nil else { message = StatusMessage("Open an article first."); return [] }
+        let links = r.document.links
+        guard n >= 1, n <= links.count else {
+            message = StatusMessage(links.isEmpty ? "This article has no links." : "This article has links 1–\(links.count).")
+            return []
+        }
+        return [.openURL(links[n - 1])]
+    }
+}
