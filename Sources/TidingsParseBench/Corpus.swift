@@ -1,4 +1,5 @@
 import Foundation
+import TidingsCore
 
 /// Deterministic generated feeds: RSS 2.0, Atom 1.0, RSS 1.0 and JSON Feed files of realistic
 /// 2–8 KB HTML items with Latin, CJK and emoji text. Same seed, same bytes, every run.
@@ -168,19 +169,8 @@ enum Text {
     }
 }
 
-/// A small, seedable generator so the corpus is the same on every machine.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
+/// The corpus generator: seeded, so the corpus is the same on every machine.
+typealias SplitMix = SeededGenerator
 
 func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
 

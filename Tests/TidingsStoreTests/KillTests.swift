@@ -367,20 +367,7 @@ private struct KillCorpus {
     }
 }
 
-/// SplitMix64: a small seeded generator, so a failing seed can be replayed.
-private struct KillRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}
+private typealias KillRandom = SeededGenerator
 
 // MARK: - Processes
 

@@ -1,19 +1,9 @@
 import Foundation
+import TidingsCore
 import Testing
 @testable import TidingsFeeds
 
-/// A small deterministic generator (SplitMix64) so every failing case can be replayed by seed.
-struct SplitMixRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+typealias SplitMixRandom = SeededGenerator
 
 /// Random lists within what both formats can express (see the report for the few exceptions:
 /// tags starting with ~ or !, colons in filter scripts and query names).
