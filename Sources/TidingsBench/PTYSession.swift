@@ -1,0 +1,147 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A child process on a pseudo-terminal of a fixed size, with its output kept as one byte
+/// stream so that the time at which a given text was drawn can be found.
+final class PTYSession {
+    let pid: pid_t
+    private let master: Int32
+    /// Monotonic nanoseconds just before the fork.
+    let startedAt: UInt64
+    private(set) var output: [UInt8] = []
+    private var closed = false
+
+    /// Starts `path` with `arguments` on a new pseudo-terminal of `columns` x `rows`.
+    init(path: String, arguments: [String], environment: [String: String], columns: UInt16 = 120, rows: UInt16 = 40) throws {
+        guard access(path, X_OK) == 0 else { throw BenchError.spawnFailed("\(path): not an executable file") }
+        // Everything the child needs is built before the fork: after it, the child only calls execve and _exit.
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for p in argv { free(p) }
+            for p in envp { free(p) }
+        }
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        var fd: Int32 = -1
+        startedAt = Monotonic.now()
+        let child = forkpty(&fd, nil, nil, &size)
+        if child == 0 {
+            execve(path, argv, envp)
+            _exit(127)
+        }
+        guard child > 0 else { throw BenchError.spawnFailed("\(path): forkpty failed, errno \(errno)") }
+        pid = child
+        master = fd
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+    }
+
+    deinit {
+        if !closed { close(master) }
+    }
+
+    /// Sends keys as the terminal would.
+    func send(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { write(master, $0.baseAddress! + offset, $0.count - offset) }
+            if n > 0 { offset += n } else if errno != EINTR && errno != EAGAIN { return }
+        }
+    }
+
+    /// Reads until `markers` have appeared in this order after byte `from`; returns the monotonic
+    /// time of the read that completed the last one and the offset just past it.
+    func waitFor(_ markers: [String], from: Int, timeout: Double, what: String) throws -> (time: UInt64, end: Int) {
+        let deadline = Monotonic.now() + UInt64(timeout * 1e9)
+        let needles = markers.map { Array($0.utf8) }
+        while true {
+            if let end = Self.find(needles, in: output, from: from) { return (lastRead, end) }
+            let now = Monotonic.now()
+            guard now < deadline, !closed else {
+                throw BenchError.timedOut(what: what, after: timeout, tail: tail())
+            }
+            pump(timeoutMilliseconds: Int32(min(100, (deadline - now) / 1_000_000 + 1)))
+        }
+    }
+
+    /// Monotonic time of the most recent read that returned bytes.
+    private(set) var lastRead: UInt64 = 0
+
+    /// Waits for the child to exit (killing it after `timeout` seconds) and returns its peak RSS in bytes.
+    func finish(timeout: Double) -> (status: Int32, peakRSS: Int) {
+        let deadline = Monotonic.now() + UInt64(timeout * 1e9)
+        var status: Int32 = 0
+        var usage = rusage()
+        while true {
+            pump(timeoutMilliseconds: 20)
+            let r = wait4(pid, &status, WNOHANG, &usage)
+            if r == pid { break }
+            if r < 0 && errno != EINTR { break }
+            if Monotonic.now() > deadline {
+                kill(pid, SIGKILL)
+                _ = wait4(pid, &status, 0, &usage)
+                break
+            }
+        }
+        if !closed { close(master); closed = true }
+        return (status, Int(usage.ru_maxrss) * 1024)
+    }
+
+    /// The end of the output with escape bytes made visible, for error messages.
+    func tail(_ count: Int = 300) -> String {
+        let slice = output.suffix(count)
+        return String(decoding: slice, as: UTF8.self).replacingOccurrences(of: "\u{1B}", with: "^[")
+    }
+
+    private func pump(timeoutMilliseconds: Int32) {
+        guard !closed else { return }
+        var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        guard poll(&pfd, 1, timeoutMilliseconds) > 0 else { return }
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress!, $0.count) }
+            if n > 0 {
+                lastRead = Monotonic.now()
+                output.append(contentsOf: buffer[0..<n])
+                continue
+            }
+            // EIO: the child closed its side; EAGAIN: nothing more for now.
+            if n == 0 || (n < 0 && errno == EIO) { close(master); closed = true }
+            return
+        }
+    }
+
+    static func find(_ needles: [[UInt8]], in haystack: [UInt8], from: Int) -> Int? {
+        var position = from
+        for needle in needles {
+            guard let found = index(of: needle, in: haystack, from: position) else { return nil }
+            position = found + needle.count
+        }
+        return position
+    }
+
+    private static func index(of needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+        guard !needle.isEmpty, haystack.count - from >= needle.count else { return needle.isEmpty ? from : nil }
+        let first = needle[0]
+        var i = from
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first && haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+}
+
+/// CLOCK_MONOTONIC in nanoseconds.
+enum Monotonic {
+    static func now() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+    }
+
+    static func milliseconds(_ from: UInt64, _ to: UInt64) -> Double { Double(to &- from) / 1e6 }
+}
