@@ -64,8 +64,10 @@ struct NewsboatProbe {
                                      environment: environment)
         do {
             // Its title bar "Your feeds (N unread, M total)" comes first, the key hints line after the list.
-            let shown = try session.waitFor(["Your feeds", "?:Help"], from: 0, timeout: 300, what: "newsboat's feed list")
-            let ms = Monotonic.milliseconds(session.startedAt, shown.time)
+            let shown = try session.waitUntil(timeout: 600, what: "newsboat's feed list") { screen in
+                screen.line(0).contains("Your feeds") && (0..<screen.rows).contains { screen.line($0).contains("?:Help") }
+            }
+            let ms = Monotonic.milliseconds(session.startedAt, shown)
             session.send("Q")
             let end = session.finish(timeout: 30)
             return (ms, end.peakRSS)

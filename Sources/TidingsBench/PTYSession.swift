@@ -11,6 +11,8 @@ final class PTYSession {
     /// Monotonic nanoseconds just before the fork.
     let startedAt: UInt64
     private(set) var output: [UInt8] = []
+    /// What the terminal shows after every byte read so far.
+    private(set) var screen: VTScreen
     private var closed = false
 
     /// Starts `path` with `arguments` on a new pseudo-terminal of `columns` x `rows`.
@@ -33,6 +35,7 @@ final class PTYSession {
         }
         guard child > 0 else { throw BenchError.spawnFailed("\(path): forkpty failed, errno \(errno)") }
         pid = child
+        screen = VTScreen(columns: Int(columns), rows: Int(rows))
         master = fd
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
     }
@@ -51,18 +54,34 @@ final class PTYSession {
         }
     }
 
-    /// Reads until `markers` have appeared in this order after byte `from`; returns the monotonic
-    /// time of the read that completed the last one and the offset just past it.
-    func waitFor(_ markers: [String], from: Int, timeout: Double, what: String) throws -> (time: UInt64, end: Int) {
+    /// Reads until `isComplete` holds for the screen as a terminal would show it; returns the
+    /// monotonic time of the read that made it hold.
+    func waitUntil(timeout: Double, what: String, _ isComplete: (VTScreen) -> Bool) throws -> UInt64 {
         let deadline = Monotonic.now() + UInt64(timeout * 1e9)
-        let needles = markers.map { Array($0.utf8) }
         while true {
-            if let end = Self.find(needles, in: output, from: from) { return (lastRead, end) }
+            if isComplete(screen) {
+                if Self.dumpScreens { FileHandle.standardError.write(Data("--- \(what):\n\(screen.text())\n".utf8)) }
+                return lastRead
+            }
             let now = Monotonic.now()
             guard now < deadline, !closed else {
                 throw BenchError.timedOut(what: what, after: timeout, tail: tail())
             }
             pump(timeoutMilliseconds: Int32(min(100, (deadline - now) / 1_000_000 + 1)))
+        }
+    }
+
+    /// TIDINGS_BENCH_DUMP=1 prints each screen the harness accepted, to check what it waits for.
+    static let dumpScreens = ProcessInfo.processInfo.environment["TIDINGS_BENCH_DUMP"] == "1"
+
+    /// Reads until nothing has arrived for `quiet` seconds (at most `timeout`).
+    func settle(quiet: Double, timeout: Double) {
+        let deadline = Monotonic.now() + UInt64(timeout * 1e9)
+        var last = Monotonic.now()
+        while Monotonic.now() < deadline && !closed {
+            let before = output.count
+            pump(timeoutMilliseconds: 10)
+            if output.count != before { last = Monotonic.now() } else if Monotonic.now() - last > UInt64(quiet * 1e9) { return }
         }
     }
 
@@ -105,33 +124,13 @@ final class PTYSession {
             if n > 0 {
                 lastRead = Monotonic.now()
                 output.append(contentsOf: buffer[0..<n])
+                screen.feed(buffer[0..<n])
                 continue
             }
             // EIO: the child closed its side; EAGAIN: nothing more for now.
             if n == 0 || (n < 0 && errno == EIO) { close(master); closed = true }
             return
         }
-    }
-
-    static func find(_ needles: [[UInt8]], in haystack: [UInt8], from: Int) -> Int? {
-        var position = from
-        for needle in needles {
-            guard let found = index(of: needle, in: haystack, from: position) else { return nil }
-            position = found + needle.count
-        }
-        return position
-    }
-
-    private static func index(of needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
-        guard !needle.isEmpty, haystack.count - from >= needle.count else { return needle.isEmpty ? from : nil }
-        let first = needle[0]
-        var i = from
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first && haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
-        }
-        return nil
     }
 }
 

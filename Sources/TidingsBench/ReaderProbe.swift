@@ -15,19 +15,26 @@ enum ReaderProbe {
         let session = try PTYSession(path: tidings, arguments: ["--cache", cache, "--config", "/dev/null"],
                                      environment: TerminalEnvironment.make())
         do {
-            // The title bar comes first and the key hints at the right end of the status bar last.
-            let first = try session.waitFor(["Feeds (", "Help"], from: 0, timeout: 120, what: "the reader's first screen")
-            let firstMs = Monotonic.milliseconds(session.startedAt, first.time)
+            let last = 39
+            // Complete: the title bar at the top and the key hints at the right end of the status bar.
+            let first = try session.waitUntil(timeout: 120, what: "the reader's first screen") {
+                $0.line(0).contains("Feeds (") && $0.line(last).contains("?:Help")
+            }
+            let firstMs = Monotonic.milliseconds(session.startedAt, first)
             session.send(String(repeating: "j", count: row))
-            // Moving the selection redraws the position in the status bar: wait for it so that
-            // the Enter below is timed alone.
-            let moved = try session.waitFor([" \(row + 1)/\(rowCount) "], from: first.end, timeout: 30, what: "the selection to reach the largest feed")
+            // Wait (untimed) until the selection rests on the largest feed, so the Enter is timed alone.
+            let position = " \(row + 1)/\(rowCount) "
+            _ = try session.waitUntil(timeout: 30, what: "the selection to reach the largest feed (\(position))") {
+                $0.line(last).hasPrefix(position)
+            }
+            session.settle(quiet: 0.2, timeout: 5)
             let enter = Monotonic.now()
             session.send("\r")
-            // Title bar "<feed> (N unread, N total)" first, then the position "1/N" in the status bar.
-            let opened = try session.waitFor(["\(articles) total)", "1/\(articles)"], from: moved.end, timeout: 120,
-                                             what: "the largest feed's headline list")
-            let openMs = Monotonic.milliseconds(enter, opened.time)
+            let opened = try session.waitUntil(timeout: 120, what: "the largest feed's headline list") {
+                $0.line(0).contains("\(articles) total)") && $0.line(last).hasPrefix(" 1/\(articles) ")
+                    && $0.line(last).contains("?:Help")
+            }
+            let openMs = Monotonic.milliseconds(enter, opened)
             session.send("Q")
             let end = session.finish(timeout: 10)
             return Sample(firstScreenMs: firstMs, openFeedMs: openMs, peakRSS: end.peakRSS)

@@ -5,6 +5,8 @@ struct SizeResult {
     var largestFeed: Int
     var corpusBytes: Int
     var importSeconds: [Double] = []
+    var importParseSeconds: [Double] = []
+    var reimportParseSeconds: [Double] = []
     var reimportSeconds: [Double] = []
     var reimportUnchanged = 0
     var cacheBytes = 0

@@ -48,9 +48,12 @@ print(Report.markdown(results, options: options, newsboatFound: newsboat != nil)
         let (first, second) = try importTwice(corpus, cache: cache)
         result.importSeconds.append(first.seconds)
         result.reimportSeconds.append(second.seconds)
+        result.importParseSeconds.append(first.parseSeconds)
+        result.reimportParseSeconds.append(second.parseSeconds)
         result.reimportUnchanged = second.unchanged
-        log(String(format: "%d articles, import run %d: %.2f s (%d new), unchanged re-import %.2f s (%d unchanged, %d updated)",
-                   size, run, first.seconds, first.inserted, second.seconds, second.unchanged, second.updated))
+        log(String(format: "%d articles, import run %d: %.2f s (parse %.2f s, %d new), unchanged re-import %.2f s (parse %.2f s, %d unchanged, %d updated)",
+                   size, run, first.seconds, first.parseSeconds, first.inserted, second.seconds, second.parseSeconds,
+                   second.unchanged, second.updated))
     }
     result.cacheBytes = Importer.cacheBytes(cache)
 
