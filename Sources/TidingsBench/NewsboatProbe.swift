@@ -68,11 +68,12 @@ struct NewsboatProbe {
                 screen.line(0).contains("Your feeds") && (0..<screen.rows).contains { screen.line($0).contains("?:Help") }
             }
             let ms = Monotonic.milliseconds(session.startedAt, shown)
+            let peak = session.peakRSS() ?? 0
             session.send("Q")
-            let end = session.finish(timeout: 30)
-            return (ms, end.peakRSS)
+            session.finish(timeout: 30)
+            return (ms, peak)
         } catch {
-            _ = session.finish(timeout: 0)
+            session.finish(timeout: 0)
             throw error
         }
     }

@@ -88,8 +88,20 @@ final class PTYSession {
     /// Monotonic time of the most recent read that returned bytes.
     private(set) var lastRead: UInt64 = 0
 
-    /// Waits for the child to exit (killing it after `timeout` seconds) and returns its peak RSS in bytes.
-    func finish(timeout: Double) -> (status: Int32, peakRSS: Int) {
+    /// The child's peak resident memory so far (VmHWM), in bytes. wait4's ru_maxrss would count
+    /// the pages the child inherited from this process at fork, so it is not used.
+    func peakRSS() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let kilobytes = line.dropFirst(6).split(whereSeparator: { $0 == " " || $0 == "\t" }).first.flatMap { Int($0) }
+            return kilobytes.map { $0 * 1024 }
+        }
+        return nil
+    }
+
+    /// Waits for the child to exit, killing it after `timeout` seconds; returns its wait status.
+    @discardableResult
+    func finish(timeout: Double) -> Int32 {
         let deadline = Monotonic.now() + UInt64(timeout * 1e9)
         var status: Int32 = 0
         var usage = rusage()
@@ -105,7 +117,7 @@ final class PTYSession {
             }
         }
         if !closed { close(master); closed = true }
-        return (status, Int(usage.ru_maxrss) * 1024)
+        return status
     }
 
     /// The end of the output with escape bytes made visible, for error messages.

@@ -35,11 +35,12 @@ enum ReaderProbe {
                     && $0.line(last).contains("?:Help")
             }
             let openMs = Monotonic.milliseconds(enter, opened)
+            let peak = session.peakRSS() ?? 0
             session.send("Q")
-            let end = session.finish(timeout: 10)
-            return Sample(firstScreenMs: firstMs, openFeedMs: openMs, peakRSS: end.peakRSS)
+            session.finish(timeout: 10)
+            return Sample(firstScreenMs: firstMs, openFeedMs: openMs, peakRSS: peak)
         } catch {
-            _ = session.finish(timeout: 0)
+            session.finish(timeout: 0)
             throw error
         }
     }

@@ -47,6 +47,9 @@ print(Report.markdown(results, options: options, newsboatFound: newsboat != nil)
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cache + suffix) }
         let (first, second) = try importTwice(corpus, cache: cache)
         result.importSeconds.append(first.seconds)
+        if first.inserted != corpus.articles {
+            throw BenchError.importFailed(file: "corpus", reason: "\(first.inserted) of \(corpus.articles) articles were imported")
+        }
         result.reimportSeconds.append(second.seconds)
         result.importParseSeconds.append(first.parseSeconds)
         result.reimportParseSeconds.append(second.parseSeconds)
