@@ -10,11 +10,11 @@ enum Report {
         let med = Stats.median
 
         row("feeds (largest feed)") { "\($0.feeds) (\(Stats.thousands(Double($0.largestFeed))))" }
-        row("corpus size, MB") { Stats.megabytes(Double($0.corpusBytes)) }
+        row("corpus size, MiB") { Stats.megabytes(Double($0.corpusBytes)) }
         row("import, articles/s", target: "≥ 4x newsboat") { r in
             Stats.thousands(med(r.importSeconds).map { Double(r.articles) / $0 })
         }
-        row("import, MB/s") { r in Stats.fixed(med(r.importSeconds).map { Double(r.corpusBytes) / 1_048_576 / $0 }, 1) }
+        row("import, MiB/s") { r in Stats.fixed(med(r.importSeconds).map { Double(r.corpusBytes) / 1_048_576 / $0 }, 1) }
         row("import, s (of which read + parse)") { "\(Stats.fixed(med($0.importSeconds), 2)) (\(Stats.fixed(med($0.importParseSeconds), 2)))" }
         row("re-import of the unchanged corpus, s (of which read + parse)", target: "a couple of seconds") {
             "\(Stats.fixed(med($0.reimportSeconds), 2)) (\(Stats.fixed(med($0.reimportParseSeconds), 2)))"
@@ -22,7 +22,7 @@ enum Report {
         row("cache bytes per article") { Stats.thousands(Double($0.cacheBytes) / Double($0.articles)) }
         row("first complete screen, ms", target: "≤ 100 at 200k") { $0.readerError != nil && $0.firstScreenMs.isEmpty ? "failed" : Stats.fixed(med($0.firstScreenMs), 1) }
         row("open the largest feed (Enter → list drawn), ms", target: "≤ 100 (20k feed)") { $0.openFeedMs.isEmpty ? "failed" : Stats.fixed(med($0.openFeedMs), 1) }
-        row("reader peak RSS, MB (median / max)", target: "< 60") {
+        row("reader peak RSS (VmHWM), MiB (median / max)", target: "< 60") {
             $0.peakRSS.isEmpty ? "failed" : "\(Stats.megabytes(med($0.peakRSS))) / \(Stats.megabytes($0.peakRSS.max()))"
         }
         row("list page (40 rows), top, ms") { Stats.fixed(med($0.firstPageMs), 2) }
@@ -37,7 +37,7 @@ enum Report {
             row("newsboat `-x reload` (first import), s") { nb($0) { Stats.fixed(med($0.importSeconds), 2) } }
             row("newsboat `-x reload` (nothing changed), s") { nb($0) { Stats.fixed(med($0.reloadUnchangedSeconds), 2) } }
             row("newsboat first screen, ms") { nb($0) { Stats.fixed(med($0.firstScreenMs), 0) } }
-            row("newsboat peak RSS, MB") { nb($0) { Stats.megabytes(med($0.peakRSS)) } }
+            row("newsboat peak RSS (VmHWM), MiB") { nb($0) { Stats.megabytes(med($0.peakRSS)) } }
             row("**import speed: Tidings / newsboat**", target: "≥ 4x") { r in
                 nb(r) { n in ratio(med(n.importSeconds), med(r.importSeconds)) }
             }
@@ -53,9 +53,12 @@ enum Report {
         for (label, cells, target) in rows {
             out += "| \(label) | " + cells.joined(separator: " | ") + " | \(target) |\n"
         }
-        if !newsboatFound { out += "\nnewsboat not found: comparison skipped (`apt-get install -y newsboat`).\n" }
+        if !newsboatFound {
+            out += options.newsboat ? "\nnewsboat not found: comparison skipped (`apt-get install -y newsboat`).\n"
+                : "\nnewsboat comparison skipped (--no-newsboat).\n"
+        }
         if !QueryProbe.searchAvailable {
-            out += "\nsearch not built: this build has no `ArticleStore.search(_:limit:)`; build with `-Xswiftc -DTIDINGS_BENCH_SEARCH` once it has.\n"
+            out += "\nsearch not built: add `swiftSettings: [.define(\"TIDINGS_BENCH_SEARCH\")]` to the TidingsBench target once `ArticleStore.search(_:limit:)` exists.\n"
         }
         for r in results {
             if let e = r.readerError { out += "\nreader at \(r.articles): \(e)\n" }
