@@ -1,4 +1,4 @@
-# Tidings: `make run` opens the reader on SampleFeeds; `make test` runs every test.
+# Tidings: `make run` opens the reader on SampleFeeds; `make test` runs every test; `make bench` measures.
 # Both first install what a fresh Debian 12 machine with only the Swift toolchain lacks.
 
 SWIFT       ?= swift
@@ -7,7 +7,7 @@ DATA_HOME   ?= $(if $(XDG_DATA_HOME),$(XDG_DATA_HOME),$(HOME)/.local/share)
 SAMPLE_CACHE = $(DATA_HOME)/tidings/samples.sqlite
 BIN          = .build/debug/tidings
 
-.PHONY: run test deps build release clean
+.PHONY: run test deps build release bench clean
 
 run: build
 	@SWIFT_BACKTRACE=interactive=no $(BIN) --cache "$(SAMPLE_CACHE)" --sources SampleFeeds
@@ -20,6 +20,14 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release
+
+# Generates a corpus, imports it and times the release reader (and newsboat when installed);
+# BENCH_ARGS passes options, e.g. `make bench BENCH_ARGS=--quick`.
+BENCH_ARGS ?=
+bench: deps
+	$(SWIFT) build -c release --product tidings
+	$(SWIFT) build -c release --product tidings-bench
+	.build/release/tidings-bench --tidings .build/release/tidings $(BENCH_ARGS)
 
 # Installs missing Debian packages as root; otherwise prints the exact command and stops.
 deps:

@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "tidings", targets: ["tidings"]),
         .executable(name: "tidings-parse-bench", targets: ["TidingsParseBench"]),
+        .executable(name: "tidings-bench", targets: ["TidingsBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -32,6 +33,7 @@ let package = Package(
         ]),
 
         .executableTarget(name: "TidingsParseBench", dependencies: ["TidingsFeeds", "TidingsCore"], path: "Sources/TidingsParseBench"),
+        .executableTarget(name: "TidingsBench", dependencies: ["TidingsFeeds", "TidingsStore", "TidingsCore"], path: "Sources/TidingsBench"),
 
         .testTarget(name: "TidingsTextTests", dependencies: ["TidingsText"]),
         .testTarget(name: "TidingsCoreTests", dependencies: ["TidingsCore"]),

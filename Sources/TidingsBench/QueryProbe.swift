@@ -1,0 +1,59 @@
+import Foundation
+import TidingsCore
+import TidingsStore
+
+/// Times the store queries behind the list pane and the search prompt, in this process.
+enum QueryProbe {
+    /// Milliseconds per query kind, one value per run.
+    struct Sample {
+        var firstPage: Double
+        var deepPage: Double
+        var largestFeedPage: Double
+        var search: [String: Double] = [:]
+    }
+
+    /// The search probes: label and query, matching what the corpus generator planted.
+    static let searches: [(label: String, query: String)] = [
+        ("common word", Vocabulary.commonWord),
+        ("rare word", Vocabulary.rareWord),
+        ("phrase", "\"\(Vocabulary.phrase)\""),
+    ]
+
+    /// True when this build was compiled against a store with `search(_:limit:)`.
+    static var searchAvailable: Bool {
+        #if TIDINGS_BENCH_SEARCH
+        return true
+        #else
+        return false
+        #endif
+    }
+
+    static func run(store: ArticleStore, largestFeed: FeedID, pageSize: Int = 40) throws -> Sample {
+        let first = try time { _ = try store.headlines(HeadlinePageRequest(scope: .all, cursor: nil, direction: .older, limit: pageSize)) }
+        // A page from the middle of the list, by its keyset cursor: what scrolling far down costs.
+        let middleCount = try store.count(.all) / 2
+        var cursor: HeadlineCursor?
+        var skipped = 0
+        while skipped < middleCount {
+            let page = try store.headlines(HeadlinePageRequest(scope: .all, cursor: cursor, direction: .older, limit: min(5_000, middleCount - skipped)))
+            guard let last = page.last else { break }
+            cursor = last.cursor
+            skipped += page.count
+        }
+        let deep = try time { _ = try store.headlines(HeadlinePageRequest(scope: .all, cursor: cursor, direction: .older, limit: pageSize)) }
+        let feed = try time { _ = try store.headlines(HeadlinePageRequest(scope: .feed(largestFeed), cursor: nil, direction: .older, limit: pageSize)) }
+        var sample = Sample(firstPage: first, deepPage: deep, largestFeedPage: feed)
+        #if TIDINGS_BENCH_SEARCH
+        for probe in searches {
+            sample.search[probe.label] = try time { _ = try store.search(probe.query, limit: 500) }
+        }
+        #endif
+        return sample
+    }
+
+    private static func time(_ body: () throws -> Void) throws -> Double {
+        let start = Monotonic.now()
+        try body()
+        return Monotonic.milliseconds(start, Monotonic.now())
+    }
+}

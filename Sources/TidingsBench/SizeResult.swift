@@ -1,0 +1,31 @@
+/// Everything measured for one corpus size; arrays hold one value per run.
+struct SizeResult {
+    var articles: Int
+    var feeds: Int
+    var largestFeed: Int
+    var corpusBytes: Int
+    var importSeconds: [Double] = []
+    var importParseSeconds: [Double] = []
+    var reimportParseSeconds: [Double] = []
+    var reimportSeconds: [Double] = []
+    var reimportUnchanged = 0
+    var cacheBytes = 0
+    var firstScreenMs: [Double] = []
+    var openFeedMs: [Double] = []
+    var peakRSS: [Double] = []
+    var readerError: String?
+    var firstPageMs: [Double] = []
+    var deepPageMs: [Double] = []
+    var feedPageMs: [Double] = []
+    var searchMs: [String: [Double]] = [:]
+    var newsboat: NewsboatResult?
+}
+
+/// newsboat's numbers on the same corpus, or why they are missing.
+struct NewsboatResult {
+    var importSeconds: [Double] = []
+    var reloadUnchangedSeconds: [Double] = []
+    var firstScreenMs: [Double] = []
+    var peakRSS: [Double] = []
+    var error: String?
+}
