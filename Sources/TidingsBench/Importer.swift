@@ -3,9 +3,51 @@ import TidingsCore
 import TidingsFeeds
 import TidingsStore
 
-/// Imports a corpus through the same library calls the reader's `--sources` uses:
-/// parse each file, register its feed, apply the document in one transaction.
+/// Imports a corpus the way a user does: `tidings import` of a urls file listing every feed
+/// file, then `tidings refresh` (timed), then `tidings refresh` again with nothing changed.
+/// A separate library pass measures how much of that is reading and parsing.
 enum Importer {
+    /// First import and unchanged refresh through the real binary.
+    static func runCLI(_ corpus: Corpus, tidings: String, cache: String, work: URL) throws -> (Pass, Pass) {
+        let urls = work.appendingPathComponent("urls")
+        try corpus.feeds.map { $0.file.path }.joined(separator: "\n").write(to: urls, atomically: true, encoding: .utf8)
+        let common = ["--cache", cache, "--config", "/dev/null"]
+        _ = try runTimed(tidings, ["import", urls.path] + common)
+        let first = try runTimed(tidings, ["refresh"] + common)
+        let second = try runTimed(tidings, ["refresh"] + common)
+        let store = try ArticleStore(path: cache)
+        let total = try store.count(.all)
+        return (Pass(seconds: first, inserted: total), Pass(seconds: second, unchanged: corpus.feeds.count))
+    }
+
+    /// Seconds a `tidings` command took; its failure is the benchmark's failure.
+    private static func runTimed(_ binary: String, _ arguments: [String]) throws -> Double {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        let start = Monotonic.now()
+        try process.run()
+        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let seconds = Double(Monotonic.now() - start) / 1e9
+        guard process.terminationStatus == 0 else {
+            throw BenchError.importFailed(file: arguments.first ?? "tidings", reason: String(decoding: stderr, as: UTF8.self))
+        }
+        return seconds
+    }
+
+    /// Reading and parsing every file, nothing stored: the parser's share of an import.
+    static func parseOnly(_ corpus: Corpus) throws -> Double {
+        let start = Monotonic.now()
+        for feed in corpus.feeds {
+            _ = try FeedParser.parse(try Data(contentsOf: feed.file), baseURL: feed.file, options: parseOptions)
+        }
+        return Double(Monotonic.now() - start) / 1e9
+    }
+
     /// What one import pass did and how long it took.
     struct Pass {
         var seconds: Double
@@ -24,28 +66,6 @@ enum Importer {
         options.maxTextBytes = 512 * 1024 * 1024
         return options
     }()
-
-    static func run(_ corpus: Corpus, into store: ArticleStore) throws -> Pass {
-        let start = Monotonic.now()
-        var pass = Pass(seconds: 0)
-        for feed in corpus.feeds {
-            do {
-                let parseStart = Monotonic.now()
-                let data = try Data(contentsOf: feed.file)
-                let doc = try FeedParser.parse(data, baseURL: feed.file, options: parseOptions)
-                pass.parseSeconds += Double(Monotonic.now() - parseStart) / 1e9
-                let id = try store.registerFeed(source: feed.file.path, title: nil)
-                let report = try store.apply(doc, toFeed: id)
-                pass.inserted += report.inserted
-                pass.updated += report.updated
-                pass.unchanged += report.unchanged
-            } catch {
-                throw BenchError.importFailed(file: feed.file.lastPathComponent, reason: "\(error)")
-            }
-        }
-        pass.seconds = Double(Monotonic.now() - start) / 1e9
-        return pass
-    }
 
     /// Bytes of the cache file and its WAL and shared-memory files.
     static func cacheBytes(_ path: String) -> Int {

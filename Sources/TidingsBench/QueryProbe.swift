@@ -19,15 +19,6 @@ enum QueryProbe {
         ("phrase", "\"\(Vocabulary.phrase)\""),
     ]
 
-    /// True when this build was compiled against a store with `search(_:limit:)`.
-    static var searchAvailable: Bool {
-        #if TIDINGS_BENCH_SEARCH
-        return true
-        #else
-        return false
-        #endif
-    }
-
     static func run(store: ArticleStore, largestFeed: FeedID, pageSize: Int = 40) throws -> Sample {
         let first = try time { _ = try store.headlines(HeadlinePageRequest(scope: .all, cursor: nil, direction: .older, limit: pageSize)) }
         // A page from the middle of the list, by its keyset cursor: what scrolling far down costs.
@@ -43,11 +34,9 @@ enum QueryProbe {
         let deep = try time { _ = try store.headlines(HeadlinePageRequest(scope: .all, cursor: cursor, direction: .older, limit: pageSize)) }
         let feed = try time { _ = try store.headlines(HeadlinePageRequest(scope: .feed(largestFeed), cursor: nil, direction: .older, limit: pageSize)) }
         var sample = Sample(firstPage: first, deepPage: deep, largestFeedPage: feed)
-        #if TIDINGS_BENCH_SEARCH
         for probe in searches {
             sample.search[probe.label] = try time { _ = try store.search(probe.query, limit: 500) }
         }
-        #endif
         return sample
     }
 

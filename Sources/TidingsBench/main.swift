@@ -43,9 +43,11 @@ print(Report.markdown(results, options: options, newsboatFound: newsboat != nil)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let cache = folder.appendingPathComponent("cache.sqlite").path
 
+    let parseSeconds = try Importer.parseOnly(corpus)
     for run in 1...(options.importRuns ?? options.runs) {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cache + suffix) }
-        let (first, second) = try importTwice(corpus, cache: cache)
+        for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: cache + suffix) }
+        var (first, second) = try Importer.runCLI(corpus, tidings: options.tidings, cache: cache, work: folder)
+        first.parseSeconds = parseSeconds
         result.importSeconds.append(first.seconds)
         if first.inserted != corpus.articles {
             throw BenchError.importFailed(file: "corpus", reason: "\(first.inserted) of \(corpus.articles) articles were imported")
@@ -97,14 +99,6 @@ print(Report.markdown(results, options: options, newsboatFound: newsboat != nil)
     }
     if !options.keep { try? FileManager.default.removeItem(at: folder) }
     return result
-}
-
-/// A first import into an empty cache, then the same corpus again (nothing changed).
-@MainActor func importTwice(_ corpus: Corpus, cache: String) throws -> (Importer.Pass, Importer.Pass) {
-    let store = try ArticleStore(path: cache)
-    let first = try Importer.run(corpus, into: store)
-    let second = try Importer.run(corpus, into: store)
-    return (first, second)
 }
 
 @MainActor func measureNewsboat(binary: String, corpus: Corpus, folder: URL) -> NewsboatResult {

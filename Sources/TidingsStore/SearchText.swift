@@ -35,19 +35,40 @@ enum SearchText {
     }
 
     /// Puts a space on both sides of every unspaced-script character; other text is unchanged.
+    /// Works on UTF-8 bytes: every such character is a 3- or 4-byte sequence, so text without a
+    /// lead byte of 0xE3 or above is returned as it is, and the rest is copied in one pass.
     static func spacingCJK(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnspaced) else { return text }
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(text.unicodeScalars.count * 2)
-        for scalar in text.unicodeScalars {
-            if isUnspaced(scalar) {
-                out.append(" ")
-                out.append(scalar)
-                out.append(" ")
-            } else {
-                out.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            guard bytes.contains(where: { $0 >= 0xE3 }) else { return String(decoding: bytes, as: UTF8.self) }
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count + bytes.count / 2)
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b0 = bytes[i]
+                var length = 1
+                var value: UInt32 = 0
+                if b0 >= 0xF0, i + 3 < n {
+                    length = 4
+                    value = UInt32(b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                        | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                } else if b0 >= 0xE0, i + 2 < n {
+                    length = 3
+                    value = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                } else if b0 >= 0xC0, i + 1 < n {
+                    length = 2
+                }
+                if length >= 3, let scalar = Unicode.Scalar(value), isUnspaced(scalar) {
+                    out.append(0x20)
+                    out.append(contentsOf: bytes[i..<(i + length)])
+                    out.append(0x20)
+                } else {
+                    out.append(contentsOf: bytes[i..<min(n, i + length)])
+                }
+                i += length
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 }

@@ -54,9 +54,11 @@ struct RefreshRun {
     static func run(_ feeds: [FeedInfo], store: ArticleStore, progress: Bool) -> RefreshRun {
         var run = RefreshRun()
         let bar = ProgressBar(total: feeds.count, enabled: progress)
+        // Reading and parsing the next source overlaps with writing this one: two cores, two halves.
+        let prepared = Pipeline(feeds) { Refresher.prepare($0, store: store) }
         for (i, feed) in feeds.enumerated() {
             bar.show(i, label: feed.title)
-            let status = Refresher.refresh(feed, store: store)
+            let status = Refresher.commit(prepared.next(), for: feed, store: store)
             switch status {
             case .updated(let r): run.inserted += r.inserted; run.updated += r.updated
             case .unchanged: run.unchanged += 1

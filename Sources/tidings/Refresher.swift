@@ -15,23 +15,59 @@ enum RefreshStatus {
 /// The single entry point that brings a feed's source into the cache. Local files, article
 /// folders and `exec:` commands are read here; an HTTP fetcher plugs in as one more kind.
 enum Refresher {
+    /// A source read and parsed, ready to be written; the slow half of a refresh, which may run
+    /// on another thread while the previous feed is written.
+    enum Prepared: @unchecked Sendable {
+        case document(FeedDocument, stamp: String?, hash: Int64)
+        case unchanged(stamp: String?, hash: Int64?)
+        case skipped(String)
+        case failed(String)
+    }
+
     static func refresh(_ feed: FeedInfo, store: ArticleStore, now: Date = Date()) -> RefreshStatus {
+        commit(prepare(feed, store: store), for: feed, store: store, now: now)
+    }
+
+    /// Reads, fingerprints and parses a source. Only reads the cache.
+    static func prepare(_ feed: FeedInfo, store: ArticleStore) -> Prepared {
         do {
             let previous = try store.fetchState(feed.id)
+            // A local file whose size and modification time are as recorded is not even read.
+            let stamp = feed.kind == .file ? fileStamp(feed.source, filter: feed.filter) : nil
+            let healthy = previous.contentHash != nil && previous.lastError == nil
+            if let stamp, previous.lastModified == stamp, healthy {
+                return .unchanged(stamp: stamp, hash: previous.contentHash)
+            }
             let (bytes, document) = try read(feed)
             var hash = SourceHash()
             hash.add(bytes)
             hash.add(Data((feed.filter ?? "").utf8))
-            if previous.contentHash == hash.value && previous.lastError == nil {
-                try store.recordFetch(feed.id, etag: nil, lastModified: nil, contentHash: hash.value, error: nil, at: now)
-                return .unchanged
-            }
-            let doc = try document()
-            let report = try store.apply(doc, toFeed: feed.id, seenAt: now)
-            try store.recordFetch(feed.id, etag: nil, lastModified: nil, contentHash: hash.value, error: nil, at: now)
-            return .updated(report)
+            if previous.contentHash == hash.value && healthy { return .unchanged(stamp: stamp, hash: hash.value) }
+            return .document(try document(), stamp: stamp, hash: hash.value)
         } catch let skip as RefreshSkip {
             return .skipped(skip.reason)
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    /// Writes a prepared source: one transaction for the articles, then the fetch record.
+    static func commit(_ prepared: Prepared, for feed: FeedInfo, store: ArticleStore, now: Date = Date()) -> RefreshStatus {
+        do {
+            switch prepared {
+            case .unchanged(let stamp, let hash):
+                try store.recordFetch(feed.id, etag: nil, lastModified: stamp, contentHash: hash, error: nil, at: now)
+                return .unchanged
+            case .document(let doc, let stamp, let hash):
+                let report = try store.apply(doc, toFeed: feed.id, seenAt: now)
+                try store.recordFetch(feed.id, etag: nil, lastModified: stamp, contentHash: hash, error: nil, at: now)
+                return .updated(report)
+            case .skipped(let why):
+                return .skipped(why)
+            case .failed(let message):
+                try? store.recordFetch(feed.id, etag: nil, lastModified: nil, contentHash: nil, error: message, at: now)
+                return .failed(message)
+            }
         } catch {
             let message = "\(error)"
             try? store.recordFetch(feed.id, etag: nil, lastModified: nil, contentHash: nil, error: message, at: now)
@@ -56,13 +92,28 @@ enum Refresher {
                 throw CommandFailure("cannot read \(feed.source): \((error as NSError).localizedDescription)")
             }
             let filtered = try applyFilter(feed, data)
-            return (data, { try FeedParser.parse(filtered, baseURL: url) })
+            return (data, { try FeedParser.parse(filtered, baseURL: url, options: localOptions) })
         case .exec:
             let command = String(feed.source.dropFirst("exec:".count))
             let data = try ExecSource.run(command)
             let filtered = try applyFilter(feed, data)
             return (data, { try FeedParser.parse(filtered) })
         }
+    }
+
+    /// A local file is the user's own choice: allow more than the 50 MB a download may have.
+    private static let localOptions: ParseOptions = {
+        var options = ParseOptions()
+        options.maxInputBytes = 512 * 1024 * 1024
+        return options
+    }()
+
+    /// Size and modification time (to the nanosecond) of a file, plus its filter: when all three
+    /// are as recorded, the file has not changed.
+    private static func fileStamp(_ path: String, filter: String?) -> String? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return "\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec):\(filter ?? "")"
     }
 
     private static func applyFilter(_ feed: FeedInfo, _ data: Data) throws -> Data {
@@ -89,13 +140,24 @@ enum Refresher {
     }
 }
 
-/// FNV-1a over a source's bytes: a change detector, not a security measure.
+/// An FNV-style hash over a source's bytes, a word at a time: a change detector, not a security measure.
 struct SourceHash {
     private(set) var state: UInt64 = 0xcbf2_9ce4_8422_2325
     mutating func add(_ data: Data) {
-        for byte in data {
-            state ^= UInt64(byte)
-            state = state &* 0x100_0000_01b3
+        // Eight bytes per step: a 125 MB feed hashes in a fraction of a second.
+        data.withUnsafeBytes { raw in
+            var i = 0
+            let n = raw.count
+            while i + 8 <= n {
+                state ^= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                state = (state &* 0x100_0000_01b3) ^ (state >> 29)
+                i += 8
+            }
+            while i < n {
+                state ^= UInt64(raw[i])
+                state = state &* 0x100_0000_01b3
+                i += 1
+            }
         }
     }
     var value: Int64 { Int64(bitPattern: state) }
