@@ -2,16 +2,44 @@ import Foundation
 import TidingsCore
 internal import GRDB
 
+/// A feed document turned into column values and search text, ready for a short write.
+public struct PreparedDocument: @unchecked Sendable {
+    let meta: FeedMeta
+    let values: [ArticleValues]
+}
+
 extension ArticleStore {
+    /// The CPU-heavy half of `apply` (hashes, JSON, search text), done without the write lock so
+    /// it can run on another thread while another feed is written. With `feed`, search text is
+    /// prepared only for items that are new or changed there.
+    public func prepare(_ doc: FeedDocument, forFeed feed: FeedID?) -> PreparedDocument {
+        // Reversed so the first item of the document gets the highest id: among equal dates
+        // the list (newest first, then id descending) then shows them in document order.
+        var values = Array(ArticleValues.deduplicated(doc.items).reversed())
+        var stored: [String: Int64] = [:]
+        if let feed, let rows = try? read({ db in
+            try Row.fetchAll(db, sql: "SELECT guid, content_hash FROM article WHERE feed_id = ?", arguments: [feed])
+        }) {
+            for row in rows { stored[row["guid"]] = row["content_hash"] }
+        }
+        for i in values.indices where stored[values[i].guid] != values[i].hash {
+            values[i].search = SearchIndex.Text(values[i])
+        }
+        return PreparedDocument(meta: doc.feed, values: values)
+    }
+
     /// Merges a parsed document into a feed in one short transaction: new items are inserted,
     /// changed ones updated by guid (read and starred flags untouched), unchanged ones skipped.
     /// Items absent from the document are kept.
     public func apply(_ doc: FeedDocument, toFeed id: FeedID, seenAt: Date = Date()) throws(StoreError) -> ImportReport {
+        try apply(prepare(doc, forFeed: id), toFeed: id, seenAt: seenAt)
+    }
+
+    /// Writes a prepared document (see `prepare`) in one short transaction.
+    public func apply(_ prepared: PreparedDocument, toFeed id: FeedID, seenAt: Date = Date()) throws(StoreError) -> ImportReport {
         let seen = UnixTime.seconds(seenAt) ?? 0
-        // Reversed so the first item of the document gets the highest id: among equal dates
-        // the list (newest first, then id descending) then shows them in document order.
-        let values = Array(ArticleValues.deduplicated(doc.items).reversed())
-        let meta = doc.feed
+        let values = prepared.values
+        let meta = prepared.meta
         return try write { db in
             let titleBefore = try SearchIndex.displayTitle(feed: id, db)
             try db.execute(sql: """
@@ -21,6 +49,7 @@ extension ArticleStore {
                 """, arguments: [meta.title, meta.link, meta.description, seen, id])
             guard db.changesCount > 0 else { throw StoreError.unknownFeed(id) }
             let feedTitle = try SearchIndex.displayTitle(feed: id, db) ?? ""
+            let indexedFeedTitle = SearchText.fromPlain(feedTitle)
             if feedTitle != titleBefore { try SearchIndex.retitle(feed: id, db) }
 
             let find = try db.cachedStatement(sql: "SELECT id, content_hash FROM article WHERE feed_id = ? AND guid = ?")
@@ -51,8 +80,8 @@ extension ArticleStore {
                         item.published ?? item.updated ?? seen, item.summary, item.content, item.contentType,
                         item.categories, item.enclosures, item.hash, seen,
                     ])
-                    try index.add(SearchIndex.Entry(id: db.lastInsertedRowID, title: item.title, author: item.author, feed: feedTitle,
-                                                    content: item.content, summary: item.summary, contentType: item.contentType))
+                    try index.add(SearchIndex.Entry(id: db.lastInsertedRowID, text: item.search ?? SearchIndex.Text(item),
+                                                    feed: indexedFeedTitle))
                     report.inserted += 1
                     continue
                 }
@@ -69,8 +98,7 @@ extension ArticleStore {
                 ])
                 // Updates are few (an edited item), so their old index row goes one at a time.
                 try unindex.execute(arguments: [articleID])
-                try index.add(SearchIndex.Entry(id: articleID, title: item.title, author: item.author, feed: feedTitle,
-                                                content: item.content, summary: item.summary, contentType: item.contentType))
+                try index.add(SearchIndex.Entry(id: articleID, text: item.search ?? SearchIndex.Text(item), feed: indexedFeedTitle))
                 report.updated += 1
             }
             try index.flush()

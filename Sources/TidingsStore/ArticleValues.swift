@@ -16,6 +16,8 @@ struct ArticleValues {
     var categories: String?
     var enclosures: String?
     var hash: Int64
+    /// Text for the search index, prepared ahead when the item is known to need indexing.
+    var search: SearchIndex.Text?
 
     init(_ item: FeedItem) {
         guid = item.id

@@ -3,6 +3,26 @@ internal import GRDB
 /// Keeps `article_fts` in step with `article`. Rows go in many to a statement: FTS5 pays a
 /// fixed cost per statement, which made row-at-a-time triggers 25 times slower than batches.
 enum SearchIndex {
+    /// The indexed text of an article, apart from its feed's title.
+    struct Text {
+        var title: String
+        var author: String
+        var body: String
+
+        init(title: String?, author: String?, content: String?, summary: String?, contentType: String) {
+            self.title = SearchText.fromPlain(title ?? "")
+            self.author = SearchText.fromPlain(author ?? "")
+            // The same body the reader shows: content, else summary.
+            let raw = content.flatMap { $0.isEmpty ? nil : $0 } ?? summary ?? ""
+            body = contentType == "text" ? SearchText.fromPlain(raw) : SearchText.fromHTML(raw)
+        }
+
+        init(_ values: ArticleValues) {
+            self.init(title: values.title, author: values.author, content: values.content, summary: values.summary,
+                      contentType: values.contentType)
+        }
+    }
+
     /// One row of the index, text already prepared.
     struct Entry {
         var id: Int64
@@ -11,14 +31,17 @@ enum SearchIndex {
         var feed: String
         var body: String
 
-        init(id: Int64, title: String?, author: String?, feed: String, content: String?, summary: String?, contentType: String) {
+        init(id: Int64, text: Text, feed: String) {
             self.id = id
-            self.title = SearchText.fromPlain(title ?? "")
-            self.author = SearchText.fromPlain(author ?? "")
-            self.feed = SearchText.fromPlain(feed)
-            // The same body the reader shows: content, else summary.
-            let raw = content.flatMap { $0.isEmpty ? nil : $0 } ?? summary ?? ""
-            body = contentType == "text" ? SearchText.fromPlain(raw) : SearchText.fromHTML(raw)
+            title = text.title
+            author = text.author
+            self.feed = feed
+            body = text.body
+        }
+
+        init(id: Int64, title: String?, author: String?, feed: String, content: String?, summary: String?, contentType: String) {
+            self.init(id: id, text: Text(title: title, author: author, content: content, summary: summary, contentType: contentType),
+                      feed: SearchText.fromPlain(feed))
         }
     }
 

@@ -18,7 +18,7 @@ enum Refresher {
     /// A source read and parsed, ready to be written; the slow half of a refresh, which may run
     /// on another thread while the previous feed is written.
     enum Prepared: @unchecked Sendable {
-        case document(FeedDocument, stamp: String?, hash: Int64)
+        case document(PreparedDocument, stamp: String?, hash: Int64)
         case unchanged(stamp: String?, hash: Int64?)
         case skipped(String)
         case failed(String)
@@ -43,7 +43,7 @@ enum Refresher {
             hash.add(bytes)
             hash.add(Data((feed.filter ?? "").utf8))
             if previous.contentHash == hash.value && healthy { return .unchanged(stamp: stamp, hash: hash.value) }
-            return .document(try document(), stamp: stamp, hash: hash.value)
+            return .document(store.prepare(try document(), forFeed: feed.id), stamp: stamp, hash: hash.value)
         } catch let skip as RefreshSkip {
             return .skipped(skip.reason)
         } catch {
