@@ -10,9 +10,12 @@ struct ContentHasher {
         }
         byte(1)
         var count: UInt64 = 0
-        for unit in text.utf8 {
-            byte(unit)
-            count &+= 1
+        var utf8 = text
+        utf8.withUTF8 { bytes in
+            var s = state
+            for unit in bytes { s = (s ^ UInt64(unit)) &* 0x0000_0100_0000_01b3 }
+            state = s
+            count = UInt64(bytes.count)
         }
         for shift in stride(from: 0, to: 64, by: 8) { byte(UInt8(truncatingIfNeeded: count >> UInt64(shift))) }
     }

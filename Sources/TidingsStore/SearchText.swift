@@ -47,6 +47,7 @@ enum SearchText {
             let n = bytes.count
             while i < n {
                 let b0 = bytes[i]
+                if b0 < 0x80 { out.append(b0); i += 1; continue }
                 var length = 1
                 var value: UInt32 = 0
                 if b0 >= 0xF0, i + 3 < n {
@@ -64,7 +65,7 @@ enum SearchText {
                     out.append(contentsOf: bytes[i..<(i + length)])
                     out.append(0x20)
                 } else {
-                    out.append(contentsOf: bytes[i..<min(n, i + length)])
+                    for k in i..<min(n, i + length) { out.append(bytes[k]) }
                 }
                 i += length
             }

@@ -105,6 +105,7 @@ enum Refresher {
     private static let localOptions: ParseOptions = {
         var options = ParseOptions()
         options.maxInputBytes = 512 * 1024 * 1024
+        options.maxTextBytes = 512 * 1024 * 1024
         return options
     }()
 
