@@ -40,7 +40,7 @@ struct AddCommand: ParsableCommand {
             return
         }
         switch Refresher.refresh(feed, store: store) {
-        case .updated(let report):
+        case .updated(let report, _):
             let title = (try? store.feeds().first { $0.id == id }?.title) ?? feed.title
             print("\(verb) feed \(feed.id): \(title) (\(report.inserted) new articles)")
         case .unchanged:

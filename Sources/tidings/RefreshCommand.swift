@@ -39,7 +39,9 @@ struct RefreshRun {
         var json: [String: Any] {
             var out: [String: Any] = ["id": feed.id, "title": feed.title, "source": feed.source]
             switch status {
-            case .updated(let r): out["status"] = "updated"; out["new"] = r.inserted; out["updated"] = r.updated; out["unchanged"] = r.unchanged
+            case .updated(let r, let warnings):
+                out["status"] = "updated"; out["new"] = r.inserted; out["updated"] = r.updated; out["unchanged"] = r.unchanged
+                out["warnings"] = warnings
             case .unchanged: out["status"] = "unchanged"
             case .skipped(let why): out["status"] = "skipped"; out["reason"] = why
             case .failed(let why): out["status"] = "failed"; out["error"] = why
@@ -48,7 +50,7 @@ struct RefreshRun {
         }
     }
     var outcomes: [Outcome] = []
-    var inserted = 0, updated = 0, unchanged = 0, skipped = 0, failed = 0
+    var inserted = 0, updated = 0, unchanged = 0, skipped = 0, failed = 0, warned = 0
     var problems: [String] = []
 
     static func run(_ feeds: [FeedInfo], store: ArticleStore, progress: Bool) -> RefreshRun {
@@ -60,7 +62,13 @@ struct RefreshRun {
             bar.show(i, label: feed.title)
             let status = Refresher.commit(prepared.next(), for: feed, store: store)
             switch status {
-            case .updated(let r): run.inserted += r.inserted; run.updated += r.updated
+            case .updated(let r, let warnings):
+                run.inserted += r.inserted; run.updated += r.updated
+                if let first = warnings.first {
+                    run.warned += 1
+                    let more = warnings.count > 1 ? " (and \(warnings.count - 1) more)" : ""
+                    run.problems.append("\(feed.title): warning: \(first)\(more)")
+                }
             case .unchanged: run.unchanged += 1
             case .skipped(let why): run.skipped += 1; run.problems.append("\(feed.title): skipped: \(why)")
             case .failed(let why): run.failed += 1; run.problems.append("\(feed.title): \(why)")
@@ -73,7 +81,7 @@ struct RefreshRun {
 
     var line: String {
         "Refreshed \(outcomes.count) feed\(outcomes.count == 1 ? "" : "s"): \(inserted) new, \(updated) updated articles; "
-            + "\(unchanged) unchanged, \(skipped) skipped, \(failed) failed"
+            + "\(unchanged) unchanged, \(skipped) skipped, \(failed) failed" + (warned > 0 ? ", \(warned) with warnings" : "")
     }
 }
 

@@ -5,7 +5,8 @@ import TidingsStore
 
 /// What refreshing one feed did.
 enum RefreshStatus {
-    case updated(ImportReport)
+    /// Written; `warnings` are what the parser recovered from (shown, never fatal).
+    case updated(ImportReport, warnings: [String])
     /// The source's bytes were the same as last time: nothing was parsed or written.
     case unchanged
     case skipped(String)
@@ -18,7 +19,7 @@ enum Refresher {
     /// A source read and parsed, ready to be written; the slow half of a refresh, which may run
     /// on another thread while the previous feed is written.
     enum Prepared: @unchecked Sendable {
-        case document(PreparedDocument, stamp: String?, hash: Int64)
+        case document(PreparedDocument, stamp: String?, hash: Int64, warnings: [String])
         case unchanged(stamp: String?, hash: Int64?)
         case skipped(String)
         case failed(String)
@@ -43,7 +44,8 @@ enum Refresher {
             hash.add(bytes)
             hash.add(Data((feed.filter ?? "").utf8))
             if previous.contentHash == hash.value && healthy { return .unchanged(stamp: stamp, hash: hash.value) }
-            return .document(store.prepare(try document(), forFeed: feed.id), stamp: stamp, hash: hash.value)
+            let doc = try document()
+            return .document(store.prepare(doc, forFeed: feed.id), stamp: stamp, hash: hash.value, warnings: doc.warnings)
         } catch let skip as RefreshSkip {
             return .skipped(skip.reason)
         } catch {
@@ -58,10 +60,10 @@ enum Refresher {
             case .unchanged(let stamp, let hash):
                 try store.recordFetch(feed.id, etag: nil, lastModified: stamp, contentHash: hash, error: nil, at: now)
                 return .unchanged
-            case .document(let doc, let stamp, let hash):
+            case .document(let doc, let stamp, let hash, let warnings):
                 let report = try store.apply(doc, toFeed: feed.id, seenAt: now)
                 try store.recordFetch(feed.id, etag: nil, lastModified: stamp, contentHash: hash, error: nil, at: now)
-                return .updated(report)
+                return .updated(report, warnings: warnings)
             case .skipped(let why):
                 return .skipped(why)
             case .failed(let message):

@@ -40,7 +40,7 @@ enum SourceLoader {
             guard let feed else { continue }
             report.feeds += 1
             switch Refresher.refresh(feed, store: store) {
-            case .updated(let r): report.inserted += r.inserted; report.updated += r.updated
+            case .updated(let r, _): report.inserted += r.inserted; report.updated += r.updated
             case .unchanged: break
             case .skipped(let why), .failed(let why): report.problems.append("\(url.lastPathComponent): \(why)")
             }

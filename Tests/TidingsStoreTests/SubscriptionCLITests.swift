@@ -55,6 +55,22 @@ struct SubscriptionCLITests {
         #expect(feeds.contains { ($0["lastError"] as? String)?.isEmpty == false })
     }
 
+    @Test func recoveredProblemsAreReportedAsWarningsAndTheArticlesStillArrive() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let feed = cli.directory.appendingPathComponent("sloppy.rss")
+        try Data("""
+        <rss version="2.0"><channel><title>Sloppy</title>
+        <item><guid>1</guid><title>Bad date</title><pubDate>the day after tomorrow</pubDate></item>
+        <item><guid>2</guid><title>Fine</title></item></channel></rss>
+        """.utf8).write(to: feed)
+        #expect(try cli.run(["add", "--no-refresh", feed.path]).status == 0)
+        let r = try cli.run(["refresh"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("2 new") && r.stdout.contains("1 with warnings"), "\(r.stdout)")
+        #expect(r.stderr.contains("sloppy.rss: warning: unparseable date"), "\(r.stderr)")
+    }
+
     @Test func importReportsWhatItAddedSkippedAndCouldNotUnderstand() throws {
         let cli = try CLIRunner()
         defer { cli.cleanUp() }
