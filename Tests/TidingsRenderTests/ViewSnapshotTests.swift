@@ -106,3 +106,13 @@ import TidingsRender
         }
     }
 }
+
+@Suite struct EmptyCacheViewTests {
+    @Test func anEmptyCacheTellsANewUserWhatToDo() {
+        var s = AppState(size: Size(width: 80, height: 12))
+        _ = reduce(&s, .feedsLoaded([], Totals(unread: 0, total: 0)))
+        let text = AppView.render(s).rows.joined(separator: "\n")
+        #expect(text.contains("No feeds yet"))
+        #expect(text.contains("tidings add"))
+    }
+}

@@ -6,8 +6,14 @@ enum ReaderView {
     static func render(_ state: AppState, into screen: inout Screen, in rect: Rect) {
         guard !rect.isEmpty else { return }
         guard let reader = state.reader else {
-            let hint = state.headlines == nil ? "Choose a feed with Enter, or press n for the next unread article."
-                                              : "Press Enter to read the selected article."
+            let hint: String
+            if state.feedList.feeds.isEmpty && !state.isLoading {
+                hint = "No feeds yet. Subscribe from a shell with `tidings add URL|FILE|FOLDER` or `tidings import urls|feeds.opml`, then `tidings refresh`."
+            } else if let h = state.headlines {
+                hint = h.total == 0 ? "" : "Press Enter to read the selected article."
+            } else {
+                hint = "Choose a feed with Enter, or press n for the next unread article."
+            }
             for (i, line) in ReaderLayout.wrap(hint, width: max(1, rect.width - 2)).enumerated() where i < rect.height {
                 screen.put(line, x: rect.x + (rect.width > 2 ? 1 : 0), y: rect.y + i, role: .readerPlaceholder, maxWidth: rect.width)
             }
