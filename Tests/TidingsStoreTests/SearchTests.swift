@@ -202,3 +202,11 @@ struct UpgradeTests {
         #expect(try store.searchIndexCount() == 2)
     }
 }
+
+@Suite struct SearchIndexSettingsTests {
+    @Test func theIndexMergesInLargerStepsWhileImporting() throws {
+        let store = try ArticleStore.inMemory()
+        let rows = try store.rowsForTesting("SELECT k, v FROM article_fts_config WHERE k IN ('automerge', 'crisismerge', 'pgsz') ORDER BY k")
+        #expect(rows == [["automerge", "16"], ["crisismerge", "64"], ["pgsz", "4050"]])
+    }
+}
