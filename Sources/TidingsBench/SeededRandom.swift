@@ -1,21 +1,10 @@
-/// SplitMix64: a tiny generator whose output depends only on its seed, so every run of the
-/// benchmark writes byte-identical corpora (SystemRandomNumberGenerator would not).
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
+import TidingsCore
 
-    init(seed: UInt64) { state = seed }
+/// The corpus generator's randomness: seeded (SplitMix64), so every run writes byte-identical
+/// corpora, which SystemRandomNumberGenerator would not.
+typealias SeededRandom = SeededGenerator
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A value in `0..<bound` (bound > 0); the tiny modulo bias does not matter for a corpus.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
+extension SeededGenerator {
     /// True with probability `percent`/100.
     mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
 
