@@ -89,6 +89,10 @@ final class ReaderRuntime {
             return open(url)
         case .refresh(let ids):
             return refresh(ids)
+        case .saveText(let text, let path):
+            return save(text, to: path)
+        case .pipeText(let text, let command):
+            return pipe(text, into: command)
         case .loadFeeds:
             let actions = effects.run(effect)
             for action in actions { dispatch(action) }
@@ -118,6 +122,50 @@ final class ReaderRuntime {
         } catch {
             return [.failed("\(error)")]
         }
+    }
+
+    /// Writes atomically (a temporary file renamed into place) and never over an existing file.
+    private func save(_ text: String, to path: String) -> [Action] {
+        var expanded = path
+        if expanded.hasPrefix("~/") { expanded = Paths.home.appendingPathComponent(String(expanded.dropFirst(2))).path }
+        let url = URL(fileURLWithPath: expanded).standardizedFileURL
+        if FileManager.default.fileExists(atPath: url.path) {
+            return [.failed("\(url.path) already exists; choose another name.")]
+        }
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            return [.failed("Could not save to \(url.path): \((error as NSError).localizedDescription)")]
+        }
+        return [.notice("Saved to \(url.path)")]
+    }
+
+    /// Gives the terminal to `command` (the user's own, run by /bin/sh) with the text on its stdin.
+    private func pipe(_ text: String, into command: String) -> [Action] {
+        let env = ProcessInfo.processInfo.environment
+        let line = command.isEmpty ? (env["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less") : command
+        var status: Int32 = 0
+        var failure: String?
+        terminal.runOutside {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", line]
+            let input = Pipe()
+            process.standardInput = input
+            do {
+                try process.run()
+                // A command that stops reading early must not kill us with SIGPIPE: ignore write errors.
+                signal(SIGPIPE, SIG_IGN)
+                try? input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
+                try? input.fileHandleForWriting.close()
+                process.waitUntilExit()
+                status = process.terminationStatus
+            } catch {
+                failure = (error as NSError).localizedDescription
+            }
+        }
+        if let failure { return [.failed("Could not run \(line): \(failure)")] }
+        return status == 0 ? [] : [.failed("\(line) exited with status \(status)")]
     }
 
     private func open(_ link: String) -> [Action] {

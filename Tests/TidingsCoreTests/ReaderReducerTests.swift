@@ -172,3 +172,44 @@ import TidingsText
         #expect(s.message == StatusMessage("This article has links 1–2."))
     }
 }
+
+@Suite struct SaveAndPipeTests {
+    @Test func sSuggestsAFileNameAndEnterSavesTheLaidOutText() throws {
+        var s = Fixture.reading()
+        #expect(reduce(&s, .key(.char("s"))) == [])
+        #expect(s.prompt?.kind == .saveTo)
+        #expect(s.prompt?.text == "article-10.txt")
+        _ = reduce(&s, .key(.ctrl("u")))
+        for c in "/tmp/x.txt" { _ = reduce(&s, .key(.char(c))) }
+        let effects = reduce(&s, .key(.enter))
+        let text = s.reader!.lines.map(\.plainText).joined(separator: "\n") + "\n"
+        #expect(effects == [.saveText(text, path: "/tmp/x.txt")])
+        #expect(s.prompt == nil)
+    }
+
+    @Test func pipeTakesACommandAndEscCancels() {
+        var s = Fixture.reading()
+        _ = reduce(&s, .key(.char("|")))
+        #expect(s.prompt?.kind == .pipeTo)
+        for c in "wc -l" { _ = reduce(&s, .key(.char(c))) }
+        #expect(s.headlines?.scope == .feed(1))  // typing does not search
+        let effects = reduce(&s, .key(.enter))
+        guard case .pipeText(_, let command)? = effects.first else { Issue.record("no pipe effect"); return }
+        #expect(command == "wc -l")
+        _ = reduce(&s, .key(.char("|")))
+        #expect(reduce(&s, .key(.escape)) == [])
+        #expect(s.prompt == nil)
+    }
+
+    @Test func withoutAnOpenArticleThereIsNothingToSave() {
+        var s = Fixture.alphaList()
+        #expect(reduce(&s, .key(.char("s"))) == [])
+        #expect(s.prompt == nil)
+        #expect(s.message == StatusMessage("Open an article first."))
+    }
+
+    @Test(arguments: [("Café & “quiet hours” — 2026!", "caf-quiet-hours-2026.txt"), ("霧見湾", "article.txt"), ("", "article.txt")])
+    func fileNamesAreSafeASCII(title: String, expected: String) {
+        #expect(AppState.fileName(for: title) == expected)
+    }
+}

@@ -123,3 +123,42 @@ struct BrowserEndToEndTests {
         try tmux.waitFor(text: "[exited 0]")
     }
 }
+
+/// `s` and `|`: the article's text leaves the reader as a file or on a command's input.
+@Suite(.serialized)
+struct SaveAndPipeEndToEndTests {
+    @Test func saveWritesTheArticleAndPipeFeedsACommand() throws {
+        let dir = try E2E.tempDir()
+        let cache = dir.appendingPathComponent("s.sqlite").path
+        let tmux = try Tmux(try E2E.readerCommand(cache: cache))
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "All articles")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "All articles (")
+        try tmux.send("Enter")
+        let screen = try tmux.waitFor(text: "Feed: ")
+        let title = screen.split(separator: "\n")[1].split(separator: "│").last.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+        let saved = dir.appendingPathComponent("saved.txt")
+        try tmux.send("s", "C-u")
+        try tmux.type(saved.path)
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "Saved to")
+        let text = try String(contentsOf: saved, encoding: .utf8)
+        #expect(text.contains("Feed: "))
+        #expect(!title.isEmpty && text.contains(String(title.prefix(20))))
+        // Saving again to the same name is refused: nothing is overwritten.
+        try tmux.send("s", "C-u")
+        try tmux.type(saved.path)
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "already exists")
+
+        let piped = dir.appendingPathComponent("piped.txt")
+        try tmux.send("|")
+        try tmux.type("cat > \(Tmux.quote(piped.path))")
+        try tmux.send("Enter")
+        try tmux.waitFor("the piped copy") { _ in (try? String(contentsOf: piped, encoding: .utf8)) == text }
+        try tmux.waitFor(text: "Feed: ")
+        try tmux.send("Q")
+        try tmux.waitFor(text: "[exited 0]")
+    }
+}

@@ -36,6 +36,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case reloadAll = "reload-all"
     case markAllRead = "mark-all-read"
     case openLink = "open-link"
+    case save = "save"
+    case pipe = "pipe"
 
     /// A group heading in the help overlay.
     public var group: String {
@@ -44,7 +46,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
              .nextFeed, .prevFeed, .nextArticle, .prevArticle, .search:
             return "Moving"
         case .nextUnread, .prevUnread, .toggleRead, .markFeedRead, .markAllRead, .openInBrowser,
-             .openInBrowserAndMarkRead, .openLink, .reload, .reloadAll:
+             .openInBrowserAndMarkRead, .openLink, .reload, .reloadAll, .save, .pipe:
             return "Reading"
         case .toggleFocus, .zoom, .swapLayout, .help, .redraw, .quit:
             return "Screen"
@@ -85,6 +87,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .reloadAll: return "Reload every feed"
         case .markAllRead: return "Mark every article read (asks first)"
         case .openLink: return "Open link [n] of the article in the browser"
+        case .save: return "Save the article as text to a file"
+        case .pipe: return "Pipe the article's text into a command ($PAGER when empty)"
         }
     }
 
@@ -122,6 +126,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .reloadAll: return [(.global, .char("R"))]
         case .markAllRead: return [(.global, .char("C"))]
         case .openLink: return (1...9).map { (.global, .char(Character(String($0)))) }
+        case .save: return [(.global, .char("s"))]
+        case .pipe: return [(.global, .char("|"))]
         }
     }
 }

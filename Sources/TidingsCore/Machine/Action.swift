@@ -40,6 +40,8 @@ public enum Action: Hashable, Sendable {
     case cacheChanged
     /// A reload the user asked for ended; the summary goes to the status bar.
     case refreshFinished(String)
+    /// An effect succeeded with something to say in the status bar.
+    case notice(String)
     /// An effect failed; the message is shown in the status bar.
     case failed(String)
 }

@@ -47,6 +47,10 @@ public enum Effect: Hashable, Sendable {
     case refresh([FeedID]?)
     /// Full-text search → `.searchResults`.
     case search(String, limit: Int)
+    /// Write an article's text to a file (never over an existing one).
+    case saveText(String, path: String)
+    /// Run a shell command (the user's own) with the article's text on its standard input.
+    case pipeText(String, command: String)
     /// Repaint the whole terminal.
     case redraw
     /// Leave the program.

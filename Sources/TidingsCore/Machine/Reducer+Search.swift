@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `/` prompt: results replace the list as you type; Enter keeps them, Esc puts the old list back.
 extension AppState {
     /// Matches shown at most; search results are ranked, so the best ones come first.
@@ -5,6 +7,7 @@ extension AppState {
 
     mutating func handlePromptKey(_ key: Key) -> [Effect] {
         guard var p = prompt else { return [] }
+        if p.kind != .search { return handleLinePromptKey(key, &p) }
         switch key {
         case .escape:
             prompt = nil
@@ -70,5 +73,56 @@ extension AppState {
         headlines?.selected = i
         clampList()
         return openArticle(row)
+    }
+
+    /// Save and pipe prompts: plain line editing; Enter acts on the article in the reader.
+    private mutating func handleLinePromptKey(_ key: Key, _ p: inout PromptState) -> [Effect] {
+        switch key {
+        case .escape:
+            prompt = nil
+            message = StatusMessage("Cancelled.")
+            return []
+        case .enter:
+            prompt = nil
+            let text = p.text.trimmingCharacters(in: .whitespaces)
+            guard let reader, reader.article != nil else { return [] }
+            let body = reader.lines.map(\.plainText).joined(separator: "\n") + "\n"
+            if p.kind == .saveTo {
+                guard !text.isEmpty else { message = StatusMessage("Cancelled."); return [] }
+                return [.saveText(body, path: text)]
+            }
+            return [.pipeText(body, command: text)]
+        case .backspace, .delete:
+            if !p.text.isEmpty { p.text.removeLast() }
+        case .ctrl("u"):
+            p.text = ""
+        case .char(let c):
+            guard p.text.count < 1000 else { return [] }
+            p.text.append(c)
+        default:
+            return []
+        }
+        prompt = p
+        return []
+    }
+
+    /// `s` / `|`: asks where to save, or what to pipe the open article into.
+    mutating func startLinePrompt(_ kind: PromptKind) -> [Effect] {
+        guard let r = reader, r.article != nil else { message = StatusMessage("Open an article first."); return [] }
+        let suggestion = kind == .saveTo ? Self.fileName(for: r.headline.title) : ""
+        prompt = PromptState(kind: kind, text: suggestion, previous: headlines, previousFocus: focus)
+        return []
+    }
+
+    /// A file name from a title: lower-case ASCII letters and digits joined by dashes.
+    static func fileName(for title: String) -> String {
+        var out = ""
+        for scalar in title.lowercased().unicodeScalars {
+            if scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar)) { out.unicodeScalars.append(scalar) }
+            else if !out.isEmpty && !out.hasSuffix("-") { out.append("-") }
+            if out.count >= 60 { break }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return (out.isEmpty ? "article" : out) + ".txt"
     }
 }

@@ -87,6 +87,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
         return effects
 
+    case .notice(let text):
+        state.message = StatusMessage(text)
+        return []
+
     case .failed(let text):
         state.message = StatusMessage(text, isError: true)
         return []
@@ -146,7 +150,7 @@ extension AppState {
         case .redraw:
             return [.redraw]
         case .search:
-            prompt = PromptState(text: "", previous: headlines, previousFocus: focus)
+            prompt = PromptState(kind: .search, text: "", previous: headlines, previousFocus: focus)
             return []
         case .reload:
             let scope = headlines?.scope ?? (feedList.rows.indices.contains(feedList.selected) ? feedList.rows[feedList.selected].scope : .all)
@@ -162,6 +166,10 @@ extension AppState {
             return []
         case .openLink:
             return openFootnote(1)
+        case .save:
+            return startLinePrompt(.saveTo)
+        case .pipe:
+            return startLinePrompt(.pipeTo)
         }
     }
 

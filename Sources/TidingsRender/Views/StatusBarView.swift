@@ -13,7 +13,7 @@ enum StatusBarView {
         }
         if let prompt = state.prompt {
             // Keep the end of a long query visible, as a shell does.
-            let text = "/" + prompt.text
+            let text = prompt.kind.label + prompt.text
             var shown = text
             while TextWidth.of(shown) > max(1, rect.width - 2) { shown.removeFirst() }
             let x = rect.x + screen.put(shown, x: rect.x, y: rect.y, role: .statusMessage, maxWidth: rect.width)
