@@ -98,10 +98,10 @@ public final class TerminalSession {
         case .signal(let sig):
             switch sig {
             case SIGWINCH:
-                return [.resized(resize())]
+                return resize()
             case SIGTSTP:
                 suspend()
-                return [.continued, .resized(resize())]
+                return [.continued] + resize()
             case SIGCONT:
                 // The shell that ran `fg` may have put back the modes it saved when we stopped
                 // (canonical input, echo): take ours back, then repaint everything.
@@ -147,14 +147,14 @@ public final class TerminalSession {
         invalidate()
     }
 
-    private func resize() -> Size {
+    /// Applies the new size; keys typed meanwhile are passed on (only ncurses' KEY_RESIZE is dropped).
+    private func resize() -> [TerminalEvent] {
         var rows: Int32 = 0, cols: Int32 = 0
         if cn_winsize(&rows, &cols) == 0 { resizeterm(rows, cols) }
-        // Swallow the KEY_RESIZE ncurses queued for the same change.
-        _ = drainKeys()
+        let keys = drainKeys()
         blitter.invalidate()
         clearok(cn_curscr(), true)
-        return currentSize()
+        return [.resized(currentSize())] + keys
     }
 
     private func currentSize() -> Size {
