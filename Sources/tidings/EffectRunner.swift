@@ -25,6 +25,9 @@ struct EffectRunner {
             case .setRead(let ids, let read):
                 try store.setRead(ids, read)
                 return []
+            case .setStarred(let ids, let starred):
+                try store.setStarred(ids, starred)
+                return []
             case .markAllRead(let scope):
                 try store.markAllRead(scope)
                 let t = try store.totals()

@@ -213,3 +213,17 @@ import TidingsText
         #expect(AppState.fileName(for: title) == expected)
     }
 }
+
+@Suite struct StarTests {
+    @Test func starToggleActsOnTheArticleInFocusAndLeavesReadFlagsAlone() {
+        var s = Fixture.alphaList()
+        let counts = s.feedList
+        #expect(reduce(&s, .key(.char("*"))) == [.setStarred([10], true)])
+        #expect(s.headlines?.window[0].isStarred == true)
+        #expect(s.feedList == counts)
+        _ = reduce(&s, .key(.enter))
+        #expect(reduce(&s, .key(.char("*"))) == [.setStarred([10], false)])
+        #expect(s.reader?.headline.isStarred == false)
+        #expect(s.headlines?.window[0].isStarred == false)
+    }
+}

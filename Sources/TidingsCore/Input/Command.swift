@@ -37,6 +37,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case markAllRead = "mark-all-read"
     case openLink = "open-link"
     case save = "save"
+    case toggleStar = "toggle-star"
     case pipe = "pipe"
 
     /// A group heading in the help overlay.
@@ -46,7 +47,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
              .nextFeed, .prevFeed, .nextArticle, .prevArticle, .search:
             return "Moving"
         case .nextUnread, .prevUnread, .toggleRead, .markFeedRead, .markAllRead, .openInBrowser,
-             .openInBrowserAndMarkRead, .openLink, .reload, .reloadAll, .save, .pipe:
+             .openInBrowserAndMarkRead, .openLink, .reload, .reloadAll, .save, .pipe, .toggleStar:
             return "Reading"
         case .toggleFocus, .zoom, .swapLayout, .help, .redraw, .quit:
             return "Screen"
@@ -88,6 +89,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .markAllRead: return "Mark every article read (asks first)"
         case .openLink: return "Open link [n] of the article in the browser"
         case .save: return "Save the article as text to a file"
+        case .toggleStar: return "Star or unstar (starred articles are never cleaned up)"
         case .pipe: return "Pipe the article's text into a command ($PAGER when empty)"
         }
     }
@@ -127,6 +129,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .markAllRead: return [(.global, .char("C"))]
         case .openLink: return (1...9).map { (.global, .char(Character(String($0)))) }
         case .save: return [(.global, .char("s"))]
+        case .toggleStar: return [(.global, .char("*"))]
         case .pipe: return [(.global, .char("|"))]
         }
     }

@@ -37,6 +37,8 @@ public enum Effect: Hashable, Sendable {
     case loadArticle(ArticleID)
     /// Persist read flags.
     case setRead([ArticleID], Bool)
+    /// Persist starred flags.
+    case setStarred([ArticleID], Bool)
     /// Mark every article of a scope read.
     case markAllRead(ListScope)
     /// Open the article's link in the user's browser.

@@ -51,6 +51,17 @@ extension AppState {
         return [.setRead([headline.id], read)]
     }
 
+    /// `*`: stars or unstars the article in focus.
+    mutating func toggleStar() -> [Effect] {
+        let target = focus == .reader ? reader?.headline : headlines?.selectedRow
+        guard let id = target?.id else { message = StatusMessage("Select an article first."); return [] }
+        let starred = !((headlines?.window.first { $0.id == id } ?? target)?.isStarred ?? false)
+        headlines?.update(id) { $0.isStarred = starred }
+        if reader?.headline.id == id { reader?.headline.isStarred = starred }
+        message = StatusMessage(starred ? "Starred." : "Unstarred.")
+        return [.setStarred([id], starred)]
+    }
+
     /// `A`: marks the scope in view read (the selected row's scope in the feed list).
     mutating func markFeedRead() -> [Effect] {
         let scope: ListScope

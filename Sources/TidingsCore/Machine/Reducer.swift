@@ -168,6 +168,8 @@ extension AppState {
             return openFootnote(1)
         case .save:
             return startLinePrompt(.saveTo)
+        case .toggleStar:
+            return toggleStar()
         case .pipe:
             return startLinePrompt(.pipeTo)
         }
