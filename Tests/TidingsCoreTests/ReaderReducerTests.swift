@@ -227,3 +227,42 @@ import TidingsText
         #expect(s.headlines?.window[0].isStarred == false)
     }
 }
+
+@Suite struct LinkListTests {
+    static func withLinks() -> AppState {
+        var s = Fixture.alphaList()
+        _ = reduce(&s, .key(.enter))
+        _ = reduce(&s, .articleLoaded(Fixture.article(Fixture.alpha[0],
+            body: #"<p><a href="https://example.org/one">one</a> <a href="https://example.org/two">two</a> <a href="/three">3</a></p>"#)))
+        return s
+    }
+
+    @Test func uListsLinksJMovesEnterOpensAndCloses() {
+        var s = Self.withLinks()
+        #expect(reduce(&s, .key(.char("u"))) == [])
+        #expect(s.linkSelection == 0)
+        _ = reduce(&s, .key(.char("j")))
+        _ = reduce(&s, .key(.char("j")))
+        _ = reduce(&s, .key(.char("j")))
+        #expect(s.linkSelection == 2)
+        #expect(reduce(&s, .key(.enter)) == [.openURL("https://example.org/three")])
+        #expect(s.linkSelection == nil)
+    }
+
+    @Test func aDigitOpensThatLinkAndEscJustCloses() {
+        var s = Self.withLinks()
+        _ = reduce(&s, .key(.char("u")))
+        #expect(reduce(&s, .key(.char("2"))) == [.openURL("https://example.org/two")])
+        _ = reduce(&s, .key(.char("u")))
+        #expect(reduce(&s, .key(.escape)) == [])
+        #expect(s.linkSelection == nil)
+        #expect(s.reader != nil)
+    }
+
+    @Test func noLinksNoList() {
+        var s = Fixture.reading()
+        #expect(reduce(&s, .key(.char("u"))) == [])
+        #expect(s.linkSelection == nil)
+        #expect(s.message == StatusMessage("This article has no links."))
+    }
+}

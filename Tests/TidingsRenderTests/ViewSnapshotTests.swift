@@ -82,6 +82,12 @@ import TidingsRender
         Snapshot.assert(AppView.render(s), named: "reader-zoomed-80x24")
     }
 
+    @Test func linkListOverlay() {
+        var s = Self.reading(80, 24)
+        _ = reduce(&s, .key(.char("u")))
+        Snapshot.assert(AppView.render(s), named: "links-80x24")
+    }
+
     @Test func helpOverlay() {
         var s = Self.state(80, 24)
         _ = reduce(&s, .key(.char("?")))

@@ -38,6 +38,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case openLink = "open-link"
     case save = "save"
     case toggleStar = "toggle-star"
+    case listLinks = "list-links"
     case pipe = "pipe"
 
     /// A group heading in the help overlay.
@@ -47,7 +48,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
              .nextFeed, .prevFeed, .nextArticle, .prevArticle, .search:
             return "Moving"
         case .nextUnread, .prevUnread, .toggleRead, .markFeedRead, .markAllRead, .openInBrowser,
-             .openInBrowserAndMarkRead, .openLink, .reload, .reloadAll, .save, .pipe, .toggleStar:
+             .openInBrowserAndMarkRead, .openLink, .reload, .reloadAll, .save, .pipe, .toggleStar, .listLinks:
             return "Reading"
         case .toggleFocus, .zoom, .swapLayout, .help, .redraw, .quit:
             return "Screen"
@@ -90,6 +91,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .openLink: return "Open link [n] of the article in the browser"
         case .save: return "Save the article as text to a file"
         case .toggleStar: return "Star or unstar (starred articles are never cleaned up)"
+        case .listLinks: return "List the article's links to pick one"
         case .pipe: return "Pipe the article's text into a command ($PAGER when empty)"
         }
     }
@@ -130,6 +132,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .openLink: return (1...9).map { (.global, .char(Character(String($0)))) }
         case .save: return [(.global, .char("s"))]
         case .toggleStar: return [(.global, .char("*"))]
+        case .listLinks: return [(.global, .char("u"))]
         case .pipe: return [(.global, .char("|"))]
         }
     }

@@ -12,6 +12,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.prompt != nil { return state.handlePromptKey(key) }
         if state.confirmation != nil { return state.answerConfirmation(key) }
         if state.helpScroll != nil { return state.handleHelpKey(key) }
+        if state.linkSelection != nil { return state.handleLinkListKey(key) }
         guard let command = state.keymap.command(for: key, in: state.keyContext) else {
             state.message = StatusMessage("Key \(key.name) is not bound. Press ? for help.")
             return []
@@ -170,6 +171,11 @@ extension AppState {
             return startLinePrompt(.saveTo)
         case .toggleStar:
             return toggleStar()
+        case .listLinks:
+            guard let r = reader, r.article != nil else { message = StatusMessage("Open an article first."); return [] }
+            guard !r.document.links.isEmpty else { message = StatusMessage("This article has no links."); return [] }
+            linkSelection = 0
+            return []
         case .pipe:
             return startLinePrompt(.pipeTo)
         }

@@ -24,6 +24,8 @@ public struct AppState: Hashable, Sendable {
     public var helpScroll: Int?
     /// Non-nil while the search prompt takes the keys.
     public var prompt: PromptState?
+    /// Non-nil while the link list is open: the selected link's index.
+    public var linkSelection: Int?
     /// Non-nil while a yes/no question waits in the status bar.
     public var confirmation: Confirmation?
     public var message: StatusMessage?
@@ -36,7 +38,7 @@ public struct AppState: Hashable, Sendable {
     public init(size: Size = Size(width: 80, height: 24), layoutPreference: LayoutPreference = .automatic,
                 keymap: Keymap = .standard, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
         self.size = size; self.layoutPreference = layoutPreference; self.zoomed = false; self.focus = .list
-        self.feedList = FeedListState(); self.headlines = nil; self.reader = nil; self.helpScroll = nil; self.prompt = nil; self.confirmation = nil
+        self.feedList = FeedListState(); self.headlines = nil; self.reader = nil; self.helpScroll = nil; self.prompt = nil; self.confirmation = nil; self.linkSelection = nil
         self.message = nil; self.keymap = keymap; self.timeZone = timeZone; self.isLoading = true
     }
 

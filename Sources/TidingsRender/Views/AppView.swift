@@ -22,6 +22,9 @@ public enum AppView {
         DividerView.render(layout, into: &screen)
         ReaderView.render(state, into: &screen, in: layout.reader)
         StatusBarView.render(state, into: &screen, in: layout.statusBar)
+        if let selected = state.linkSelection, let links = state.reader?.document.links {
+            LinkListOverlayView.render(links: links, selected: selected, into: &screen)
+        }
         if let scroll = state.helpScroll {
             HelpOverlayView.render(keymap: state.keymap, scroll: scroll, into: &screen)
         }
