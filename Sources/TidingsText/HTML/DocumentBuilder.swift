@@ -4,15 +4,15 @@
 final class DocumentBuilder {
     static let maxContainerDepth = 32
 
-    private enum ContainerKind { case root, quote, list(ordered: Bool, start: Int), item, indented }
-    private struct Container {
+    enum ContainerKind { case root, quote, list(ordered: Bool, start: Int), item, indented }
+    struct Container {
         var kind: ContainerKind
         var blocks: [Block] = []
         var items: [[Block]] = []
     }
 
     /// What a start tag did, so that its end tag can undo exactly that.
-    private enum Effect {
+    enum Effect {
         case none, skip, block, style(SpanStyle), inlineQuote
         case link(visibleAtStart: Int)
         case heading(previous: InlineKind), caption(previous: InlineKind), term
@@ -20,23 +20,23 @@ final class DocumentBuilder {
         case table, tableHead, tableRow, tableCell(header: Bool), tableCaption
         case flatRow, flatCell
     }
-    private struct Open { var name: String; var effect: Effect }
-    private enum InlineKind: Equatable { case paragraph, heading(Int), caption }
+    struct Open { var name: String; var effect: Effect }
+    enum InlineKind: Equatable { case paragraph, heading(Int), caption }
 
-    private var links: LinkTable
-    private var containers: [Container] = [Container(kind: .root)]
-    private var inline = InlineBuffer()
-    private var inlineKind: InlineKind = .paragraph
-    private var open: [Open] = []
-    private var openCount: [String: Int] = [:]
-    private var styleCount: [Int] = Array(repeating: 0, count: 16)
-    private var styleBits: SpanStyle = []
-    private var linkStack: [(url: String?, index: Int?)] = []
-    private var skipDepth = 0
-    private var preDepth = 0
-    private var preText = ""
-    private var table: TableBuilder?
-    private var tableDepth = 0
+    var links: LinkTable
+    var containers: [Container] = [Container(kind: .root)]
+    var inline = InlineBuffer()
+    var inlineKind: InlineKind = .paragraph
+    var open: [Open] = []
+    var openCount: [String: Int] = [:]
+    var styleCount: [Int] = Array(repeating: 0, count: 16)
+    var styleBits: SpanStyle = []
+    var linkStack: [(url: String?, index: Int?)] = []
+    var skipDepth = 0
+    var preDepth = 0
+    var preText = ""
+    var table: TableBuilder?
+    var tableDepth = 0
 
     init(baseURL: String?) {
         links = LinkTable(baseURL: baseURL)
@@ -88,7 +88,7 @@ final class DocumentBuilder {
 
     // MARK: Start tags
 
-    private func begin(_ name: String, attributes: [String: String]) -> Effect {
+    func begin(_ name: String, attributes: [String: String]) -> Effect {
         guard let rule = TagRule.of(name) else { return .none }
         let flat = tableDepth > 0 || containers.count >= Self.maxContainerDepth
         switch rule {
@@ -183,7 +183,7 @@ final class DocumentBuilder {
         }
     }
 
-    private func void(_ name: String, attributes: [String: String]) {
+    func void(_ name: String, attributes: [String: String]) {
         switch TagRule.of(name) {
         case .lineBreak?:
             if preDepth > 0 { preText += "\n" } else { inline.lineBreak() }
@@ -198,7 +198,7 @@ final class DocumentBuilder {
         }
     }
 
-    private func image(_ attributes: [String: String]) {
+    func image(_ attributes: [String: String]) {
         // Tracking pixels and spacers say nothing.
         for key in ["width", "height"] {
             if let v = attributes[key].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), v <= 2 { return }
@@ -227,7 +227,7 @@ final class DocumentBuilder {
 
     // MARK: End tags
 
-    private func finish(_ effect: Effect) {
+    func finish(_ effect: Effect) {
         switch effect {
         case .none:
             break
@@ -286,131 +286,6 @@ final class DocumentBuilder {
             inline.softLineBreak()
         case .flatCell:
             inline.separate()
-        }
-    }
-
-    // MARK: Helpers
-
-    private var currentStyle: SpanStyle {
-        linkStack.last?.url != nil ? styleBits.union(.link) : styleBits
-    }
-
-    /// The footnote index of the innermost link, numbered on first use so empty anchors cost nothing.
-    private func currentLink() -> Int? {
-        guard let top = linkStack.last, let url = top.url else { return nil }
-        if let index = top.index { return index }
-        let index = links.index(of: url)
-        linkStack[linkStack.count - 1].index = index
-        return index
-    }
-
-    private func push(_ style: SpanStyle) {
-        for bit in 0..<8 where style.rawValue & (1 << bit) != 0 { styleCount[bit] += 1 }
-        updateStyleBits()
-    }
-
-    private func pop(_ style: SpanStyle) {
-        for bit in 0..<8 where style.rawValue & (1 << bit) != 0 { styleCount[bit] = max(0, styleCount[bit] - 1) }
-        updateStyleBits()
-    }
-
-    /// The union of the open inline styles, kept up to date so text events need not recompute it.
-    private func updateStyleBits() {
-        var raw: UInt16 = 0
-        for bit in 0..<8 where styleCount[bit] > 0 { raw |= 1 << bit }
-        styleBits = SpanStyle(rawValue: raw)
-    }
-
-    private func endOpenCell() {
-        guard var t = table else { return }
-        if t.inCell {
-            t.endCell(inline.take())
-        }
-        table = t
-    }
-
-    /// Ends the paragraph being read; inside a table cell it only breaks the line.
-    private func flush() {
-        if let t = table, t.inCell || t.inCaption {
-            inline.softLineBreak()
-            return
-        }
-        let spans = inline.take()
-        guard !spans.isEmpty else { return }
-        switch inlineKind {
-        case .paragraph: append(.paragraph(spans))
-        case .heading(let level): append(.heading(level: level, spans))
-        case .caption: append(.caption(spans))
-        }
-    }
-
-    private func emitPreformatted() {
-        var text = preText
-        preText = ""
-        text = Self.expandTabs(text)
-        while text.hasPrefix("\n") { text.removeFirst() }
-        while text.hasSuffix("\n") { text.removeLast() }
-        if !text.isEmpty { append(.code(text)) }
-    }
-
-    /// Tabs in code go to the next multiple of four columns: narrower than a terminal's eight, kinder to a pane.
-    static func expandTabs(_ text: String) -> String {
-        guard text.contains("\t") else { return text }
-        var out = ""
-        var column = 0
-        for c in text {
-            switch c {
-            case "\t":
-                let n = 4 - column % 4
-                out += String(repeating: " ", count: n)
-                column += n
-            case "\n":
-                out.append(c)
-                column = 0
-            default:
-                out.append(c)
-                column += TextWidth.of(c)
-            }
-        }
-        return out
-    }
-
-    private func append(_ block: Block) {
-        var top = containers.removeLast()
-        switch top.kind {
-        case .list:
-            if case .list = block, !top.items.isEmpty {
-                // A list nested straight in a list (no `li`) belongs to the item before it.
-                top.items[top.items.count - 1].append(block)
-            } else {
-                // Other content loose in a list becomes an item of its own.
-                top.items.append([block])
-            }
-        default:
-            top.blocks.append(block)
-        }
-        containers.append(top)
-    }
-
-    private func closeContainer() {
-        guard containers.count > 1 else { return }
-        let done = containers.removeLast()
-        switch done.kind {
-        case .root:
-            break
-        case .quote:
-            if !done.blocks.isEmpty { append(.quote(done.blocks)) }
-        case .list(let ordered, let start):
-            if !done.items.isEmpty { append(.list(ordered: ordered, start: start, items: done.items)) }
-        case .item:
-            if done.blocks.isEmpty { break }
-            if case .list = containers.last?.kind {
-                containers[containers.count - 1].items.append(done.blocks)
-            } else {
-                for b in done.blocks { append(b) }
-            }
-        case .indented:
-            if !done.blocks.isEmpty { append(.indented(done.blocks)) }
         }
     }
 }
