@@ -106,3 +106,9 @@ enum PlainText {
         return (text, s.index(after: j))
     }
 }
+
+/// Escaping for writing feed markup, shared with the tools that generate feeds (benchmarks).
+public enum MarkupText {
+    /// Escapes `&`, `<`, `>` and `"` for element text and attribute values.
+    public static func escape(_ s: String) -> String { PlainText.escape(s) }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import TidingsFeeds
 import TidingsCore
 
 /// Deterministic generated feeds: RSS 2.0, Atom 1.0, RSS 1.0 and JSON Feed files of realistic
@@ -174,20 +175,8 @@ typealias SplitMix = SeededGenerator
 
 func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
 
-func xmlEscape(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count + s.utf8.count / 8)
-    for c in s.unicodeScalars {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        default: out.unicodeScalars.append(c)
-        }
-    }
-    return out
-}
+/// Markup escaping as the parser's own writer does it.
+func xmlEscape(_ s: String) -> String { MarkupText.escape(s) }
 
 func jsonEscape(_ s: String) -> String {
     var out = "\""
