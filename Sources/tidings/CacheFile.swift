@@ -4,14 +4,18 @@ import TidingsStore
 /// Opens the cache, creating its folder when it is the default location.
 enum CacheFile {
     static func open(path: String) throws -> ArticleStore {
-        let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
-        if !FileManager.default.fileExists(atPath: dir.path) {
-            do {
-                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            } catch {
-                throw CommandFailure("cannot create the cache folder \(dir.path): \(error.localizedDescription)")
-            }
-        }
+        try ensureFolder(of: path)
         do { return try ArticleStore(path: path) } catch { throw CommandFailure("\(error)") }
+    }
+
+    /// Creates the folder that will hold the cache (and its lock file) when it is missing.
+    static func ensureFolder(of path: String) throws {
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent()
+        guard !FileManager.default.fileExists(atPath: dir.path) else { return }
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        } catch {
+            throw CommandFailure("cannot create the cache folder \(dir.path): \(error.localizedDescription)")
+        }
     }
 }

@@ -33,8 +33,11 @@ struct ReadCommand: AsyncParsableCommand {
         let env = ProcessInfo.processInfo.environment
         let useColor = !noColor && (env["NO_COLOR"] ?? "").isEmpty
 
+        // The lock comes first: a second reader must leave the cache untouched (no migration, no sources).
+        try CacheFile.ensureFolder(of: common.cachePath)
+        let lock: ReaderLock
+        do { lock = try ReaderLock(cachePath: common.cachePath) } catch { throw CommandFailure(error.description) }
         let store = try CacheFile.open(path: common.cachePath)
-        let lock = try ReaderLock(cachePath: common.cachePath)
         for dir in sources {
             let report = try SourceLoader.loadFolder(dir, into: store)
             for warning in report.problems { FileHandle.standardError.write(Data("tidings: \(warning)\n".utf8)) }
