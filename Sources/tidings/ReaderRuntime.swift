@@ -124,18 +124,15 @@ final class ReaderRuntime {
         }
     }
 
-    /// Writes atomically (a temporary file renamed into place) and never over an existing file.
+    /// Writes all at once and never over an existing file (see `NewFile`).
     private func save(_ text: String, to path: String) -> [Action] {
         var expanded = path
         if expanded.hasPrefix("~/") { expanded = Paths.home.appendingPathComponent(String(expanded.dropFirst(2))).path }
         let url = URL(fileURLWithPath: expanded).standardizedFileURL
-        if FileManager.default.fileExists(atPath: url.path) {
-            return [.failed("\(url.path) already exists; choose another name.")]
-        }
         do {
-            try Data(text.utf8).write(to: url, options: .atomic)
+            try NewFile.create(url.path, with: Data(text.utf8))
         } catch {
-            return [.failed("Could not save to \(url.path): \((error as NSError).localizedDescription)")]
+            return [.failed(error.description)]
         }
         return [.notice("Saved to \(url.path)")]
     }

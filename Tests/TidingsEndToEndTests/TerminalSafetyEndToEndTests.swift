@@ -151,6 +151,8 @@ struct SaveAndPipeEndToEndTests {
         try tmux.type(saved.path)
         try tmux.send("Enter")
         try tmux.waitFor(text: "already exists")
+        // Neither save left its temporary file beside the target.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".saved") } == [])
 
         let piped = dir.appendingPathComponent("piped.txt")
         try tmux.send("|")
