@@ -27,8 +27,11 @@ public struct CleanupReport: Hashable, Sendable {
     /// Database size in bytes before and after (pages, as in `CacheStats.fileBytes`).
     public var bytesBefore: Int64
     public var bytesAfter: Int64
+    /// Per-feed retention keys that named no feed in the cache (a typo, or a removed feed).
+    public var unmatchedFeeds: [String]
 
-    public init(deleted: Int, bytesBefore: Int64, bytesAfter: Int64) {
+    public init(deleted: Int, bytesBefore: Int64, bytesAfter: Int64, unmatchedFeeds: [String] = []) {
         self.deleted = deleted; self.bytesBefore = bytesBefore; self.bytesAfter = bytesAfter
+        self.unmatchedFeeds = unmatchedFeeds
     }
 }

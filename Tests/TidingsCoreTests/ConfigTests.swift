@@ -66,6 +66,39 @@ import Testing
 }
 
 @Suite struct RetentionConfigTests {
+    @Test func perFeedRetentionTablesNameFeedsBySourceOrTitle() throws {
+        let config = try Config(toml: """
+            [retention]
+            max-articles = 500
+            [retention."https://example.com/feed.xml"]
+            keep-days = 7
+            [retention."Harbor Gazette"]
+            max-articles = 0
+            keep-days = 30
+            """)
+        #expect(config.retention == RetentionPolicy(
+            global: RetentionLimits(maxArticles: 500),
+            perFeed: ["https://example.com/feed.xml": RetentionLimits(keepDays: 7),
+                      "Harbor Gazette": RetentionLimits(maxArticles: 0, keepDays: 30)]))
+        #expect(config.retention.perFeed["https://example.com/feed.xml"]!.over(config.retention.global).effective
+                == RetentionLimits(maxArticles: 500, keepDays: 7))
+        #expect(config.retention.perFeed["Harbor Gazette"]!.over(config.retention.global).effective
+                == RetentionLimits(keepDays: 30))
+        #expect(RetentionPolicy(global: RetentionLimits(maxArticles: 0, keepDays: 0)).isUnlimited)
+    }
+
+    @Test(arguments: [
+        ("[retention.\"x\"]\nkeep = 1", "config line 2: unknown setting retention.x.keep"),
+        ("[retention.\"x\"]\nkeep-days = -2", "config line 2: keep-days must be a whole number, 0 (no limit) or more"),
+        ("[retention.\"unclosed]\n", "config line 1: invalid table name [retention.\"unclosed]"),
+        ("[retention.\"\"]\n", "config line 1: invalid table name [retention.\"\"]"),
+        ("[a..b]\n", "config line 1: invalid table name [a..b]"),
+    ])
+    func badRetentionTablesNameTheLine(text: String, message: String) {
+        #expect(throws: ConfigError.self) { try Config(toml: text) }
+        do { _ = try Config(toml: text) } catch { #expect(error.description == message) }
+    }
+
     @Test func retentionLimitsAreRead() throws {
         let config = try Config(toml: "[retention]\nmax-articles = 500\nkeep-days = 90\n")
         #expect(config.maxArticles == 500)

@@ -20,7 +20,8 @@ struct RetentionTests {
         (max: 3, days: nil, kept: [0, 1, 2, 7, 8]),
         (max: nil, days: 4, kept: [0, 1, 2, 3, 7, 8]),
         (max: 6, days: 2, kept: [0, 1, 7, 8]),
-        (max: 0, days: nil, kept: [7, 8]),
+        (max: 0, days: nil, kept: Array(0..<10)),   // 0 = no limit, as newsboat's max-items 0
+        (max: 0, days: 4, kept: [0, 1, 2, 3, 7, 8]),
         (max: nil, days: nil, kept: Array(0..<10)),
         (max: 100, days: 100, kept: Array(0..<10)),
     ] as [(max: Int?, days: Int?, kept: [Int])])
@@ -31,6 +32,56 @@ struct RetentionTests {
         #expect(try Fixture.everything(store, .all).map(\.id) == kept.map { list[$0].id })
         #expect(try store.searchIndexCount() == kept.count)
         #expect(try store.totals().total == kept.count)
+    }
+
+    /// Three feeds of ten daily articles: "Daily" (source "d"), "Weekly" (source "w"), "Other" ("o").
+    private func threeFeeds() throws -> (ArticleStore, [FeedID]) {
+        let store = try ArticleStore.inMemory()
+        var ids: [FeedID] = []
+        for (source, title) in [("d", "Daily"), ("w", "Weekly"), ("o", "Other")] {
+            let feed = try store.registerFeed(source: source, title: title)
+            let items = (0..<10).map { Fixture.item($0, published: Fixture.base.addingTimeInterval(-86_400 * Double($0))) }
+            _ = try store.apply(FeedDocument(format: .rss20, feed: FeedMeta(title: title), items: items), toFeed: feed)
+            ids.append(feed)
+        }
+        return (store, ids)
+    }
+
+    private func counts(_ store: ArticleStore, _ ids: [FeedID]) throws -> [Int] {
+        try ids.map { id in try store.articles(feed: id, limit: 100).count }
+    }
+
+    @Test func perFeedLimitsOverrideTheGlobalOnesByField() throws {
+        let (store, ids) = try threeFeeds()
+        let policy = RetentionPolicy(
+            global: RetentionLimits(maxArticles: 5, keepDays: 30),
+            perFeed: [
+                "d": RetentionLimits(maxArticles: 2),          // by source; keep-days still 30
+                "WEEKLY": RetentionLimits(maxArticles: 0, keepDays: 3),  // by title, any case; 0 lifts the count limit
+                "nowhere": RetentionLimits(maxArticles: 1),
+            ])
+        let report = try store.cleanup(policy: policy, now: Fixture.base.addingTimeInterval(3600))
+        #expect(try counts(store, ids) == [2, 3, 5])
+        #expect(report.deleted == 8 + 7 + 5)
+        #expect(report.unmatchedFeeds == ["nowhere"])
+        #expect(try store.searchIndexCount() == 10)
+    }
+
+    @Test func aPerFeedZeroExemptsAFeedFromEveryGlobalLimit() throws {
+        let (store, ids) = try threeFeeds()
+        let policy = RetentionPolicy(global: RetentionLimits(maxArticles: 1, keepDays: 1),
+                                     perFeed: ["Other": RetentionLimits(maxArticles: 0, keepDays: 0)])
+        _ = try store.cleanup(policy: policy, now: Fixture.base.addingTimeInterval(3600))
+        #expect(try counts(store, ids) == [1, 1, 10])
+    }
+
+    @Test func refreshTimeRetentionTouchesOnlyTheGivenFeedsAndDoesNotCompact() throws {
+        let (store, ids) = try threeFeeds()
+        let report = try store.cleanup(policy: RetentionPolicy(global: RetentionLimits(maxArticles: 4)),
+                                       feeds: [ids[1]], compact: false, now: Fixture.base)
+        #expect(try counts(store, ids) == [10, 4, 10])
+        #expect(report == CleanupReport(deleted: 6, bytesBefore: 0, bytesAfter: 0))
+        #expect(try store.totals().total == 24)
     }
 
     @Test func purgedArticlesDoNotComeBackOnRefresh() throws {

@@ -23,9 +23,18 @@ public struct Config: Hashable, Sendable {
     public var theme: String?
     public var layout: LayoutPreference
     public var keymap: Keymap
-    /// Retention for `tidings cleanup`: articles kept per feed and days kept (nil = no limit).
-    public var maxArticles: Int?
-    public var keepDays: Int?
+    /// `[retention]` and `[retention."feed"]`: what `tidings cleanup` and every refresh remove.
+    public var retention = RetentionPolicy()
+    /// The global articles-per-feed limit (0 = none).
+    public var maxArticles: Int? {
+        get { retention.global.maxArticles }
+        set { retention.global.maxArticles = newValue }
+    }
+    /// The global age limit in days (0 = none).
+    public var keepDays: Int? {
+        get { retention.global.keepDays }
+        set { retention.global.keepDays = newValue }
+    }
 
     public init(theme: String? = nil, layout: LayoutPreference = .automatic, keymap: Keymap = .standard) {
         self.theme = theme; self.layout = layout; self.keymap = keymap
@@ -59,14 +68,10 @@ public struct Config: Hashable, Sendable {
                         throw .unknownKey(table.isEmpty ? key : "\(table).\(key)", line: line)
                     }
                 case "retention":
-                    guard case .integer(let n) = value, n >= 0 else {
-                        throw .badValue(key: key, expected: "a whole number, 0 or more", line: line)
-                    }
-                    switch key {
-                    case "max-articles": maxArticles = n
-                    case "keep-days": keepDays = n
-                    default: throw .unknownKey("retention.\(key)", line: line)
-                    }
+                    try Self.readLimit(key, value, line: line, table: table, into: &retention.global)
+                case let feedTable where feedTable.hasPrefix("retention."):
+                    let feed = String(feedTable.dropFirst("retention.".count))
+                    try Self.readLimit(key, value, line: line, table: table, into: &retention.perFeed[feed, default: RetentionLimits()])
                 case "keys", "keys.list", "keys.reader":
                     let context: KeyContext = table == "keys" ? .global : (table == "keys.list" ? .list : .reader)
                     guard let k = Key(name: key) else { throw .unknownKeyName(key, line: line) }
@@ -79,5 +84,14 @@ public struct Config: Hashable, Sendable {
                 }
             }
         }
+    }
+
+    private static func readLimit(_ key: String, _ value: TOMLValue, line: Int, table: String,
+                                  into limits: inout RetentionLimits) throws(ConfigError) {
+        guard key == "max-articles" || key == "keep-days" else { throw .unknownKey("\(table).\(key)", line: line) }
+        guard case .integer(let n) = value, n >= 0 else {
+            throw .badValue(key: key, expected: "a whole number, 0 (no limit) or more", line: line)
+        }
+        if key == "max-articles" { limits.maxArticles = n } else { limits.keepDays = n }
     }
 }

@@ -40,9 +40,9 @@ public struct TOMLDocument: Hashable, Sendable {
                 guard line.hasSuffix("]"), !line.hasPrefix("[[") else {
                     throw TOMLError(line: lineNo, message: "a table header must look like [name]")
                 }
-                let name = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
-                guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
-                    throw TOMLError(line: lineNo, message: "invalid table name [\(name)]")
+                let inside = String(line.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+                guard let name = Self.tableName(inside) else {
+                    throw TOMLError(line: lineNo, message: "invalid table name [\(inside)]")
                 }
                 current = name
                 if tables[name] == nil { tables[name] = [:]; tableOrder.append(name) }
@@ -67,6 +67,31 @@ public struct TOMLDocument: Hashable, Sendable {
             if tables[current]?[key] != nil { throw TOMLError(line: lineNo, message: "\(key) is defined twice") }
             tables[current, default: [:]][key] = value
             keyLines[current.isEmpty ? key : current + "." + key] = lineNo
+        }
+    }
+
+    /// `a.b."any text"` → `a.b.any text`: bare parts are letters, digits, `-` and `_`; a quoted
+    /// part (a feed's URL, say) may hold anything but a quote. Nil when the name is malformed.
+    static func tableName(_ text: String) -> String? {
+        var parts: [String] = []
+        var rest = Substring(text)
+        while true {
+            rest = rest.drop { $0 == " " || $0 == "\t" }
+            if rest.first == "\"" {
+                let body = rest.dropFirst()
+                guard let close = body.firstIndex(of: "\""), close > body.startIndex else { return nil }
+                parts.append(String(body[..<close]))
+                rest = body[body.index(after: close)...]
+            } else {
+                let bare = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+                guard !bare.isEmpty else { return nil }
+                parts.append(String(bare))
+                rest = rest.dropFirst(bare.count)
+            }
+            rest = rest.drop { $0 == " " || $0 == "\t" }
+            if rest.isEmpty { return parts.joined(separator: ".") }
+            guard rest.first == "." else { return nil }
+            rest = rest.dropFirst()
         }
     }
 
