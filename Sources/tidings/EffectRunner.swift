@@ -17,6 +17,8 @@ struct EffectRunner {
                         .savedSearchesLoaded(searches)]
             case .loadHeadlines(let scope, let anchor, let limit):
                 return [.headlinesLoaded(try page(scope, anchor, limit))]
+            case .loadPreview(let scope, let limit):
+                return [.previewLoaded(try page(scope, .top, limit))]
             case .findUnread(let search, let limit):
                 return [.unreadFound(search, try findUnread(search, limit))]
             case .loadArticle(let id):

@@ -5,7 +5,8 @@ import Testing
     @Test func feedsLoadedEndsLoadingAndListsVirtualFeedsFirst() {
         var s = AppState(size: Size(width: 80, height: 24))
         let effects = reduce(&s, .feedsLoaded(Fixture.feeds, Fixture.totals))
-        #expect(effects.isEmpty)
+        // The reader pane previews the selected row, "All articles".
+        #expect(effects == [.loadPreview(.all, limit: 10)])
         #expect(!s.isLoading)
         #expect(s.feedList.rows.map(\.title) == ["All articles", "Unread", "Alpha", "Beta", "Gamma"])
         #expect(s.feedList.rows.map(\.unread) == [3, 3, 2, 0, 1])
@@ -19,14 +20,15 @@ import Testing
         var s = Fixture.feedList()
         var expectedState = s
         expectedState.feedList.selected = expected
+        let scope = s.feedList.rows[expected].scope
+        expectedState.preview = FeedPreview(scope: scope, limit: 10)
         let effects = reduce(&s, .key(key))
-        #expect(effects == [])
+        #expect(effects == (expected == 0 ? [] : [.loadPreview(scope, limit: 10)]))
         #expect(s == expectedState)
     }
 
     @Test func enterOnAFeedOpensItsHeadlinesAtTheTop() {
-        var s = Fixture.feedList()
-        s.feedList.selected = 2
+        var s = Fixture.feedList(selected: 2)
         let effects = reduce(&s, .key(.enter))
         #expect(effects == [.loadHeadlines(.feed(1), .top, limit: s.pageSize)])
         #expect(s.headlines == HeadlineListState(scope: .feed(1), title: "Alpha", total: 3))
@@ -54,8 +56,7 @@ import Testing
     }
 
     @Test func markFeedReadOnASelectedFeedRow() {
-        var s = Fixture.feedList()
-        s.feedList.selected = 2
+        var s = Fixture.feedList(selected: 2)
         let effects = reduce(&s, .key(.char("A")))
         #expect(effects == [.markAllRead(.feed(1))])
         #expect(s.feedList.feeds[0].unread == 0)
@@ -71,8 +72,7 @@ import Testing
     }
 
     @Test func nFromTheFeedListSearchesTheFirstFeedWithUnread() {
-        var s = Fixture.feedList()
-        s.feedList.selected = 3  // Beta has none unread
+        var s = Fixture.feedList(selected: 3)  // Beta has none unread
         let effects = reduce(&s, .key(.char("n")))
         #expect(effects == [.findUnread(UnreadSearch(scope: .feed(3), from: nil, direction: .older), windowLimit: s.pageSize)])
     }

@@ -20,17 +20,18 @@ enum Fixture {
     /// Alpha's three articles: 10 and 11 unread, 12 read.
     static let alpha = [headline(10), headline(11), headline(12, read: true)]
 
-    /// 80x24, feeds loaded, feed list showing.
-    static func feedList() -> AppState {
+    /// 80x24, feeds loaded, feed list showing with row `selected` chosen and its preview requested.
+    static func feedList(selected: Int = 0) -> AppState {
         var s = AppState(size: Size(width: 80, height: 24))
         _ = reduce(&s, .feedsLoaded(feeds, totals))
+        s.feedList.selected = selected
+        s.preview = FeedPreview(scope: s.feedList.rows[selected].scope, limit: s.previewLimit)
         return s
     }
 
     /// Alpha's headlines loaded, first row selected.
     static func alphaList() -> AppState {
-        var s = feedList()
-        s.feedList.selected = 2
+        var s = feedList(selected: 2)
         _ = reduce(&s, .key(.enter))
         _ = reduce(&s, .headlinesLoaded(HeadlinePage(scope: .feed(1), anchor: .top, rows: alpha, firstIndex: 0, total: 3)))
         return s

@@ -19,6 +19,9 @@ struct ReaderEndToEndTests {
 
         var screen = try tmux.waitFor(text: "All articles")
         #expect(screen.contains("Unread"))
+        // The first screen already shows headlines: the reader pane previews "All articles".
+        screen = try tmux.waitFor(text: "Decommissioned lighthouse")
+        #expect(screen.contains("unread of"))
         let initial = try #require(Self.unreadInTitle(screen))
         #expect(initial >= 40)
 

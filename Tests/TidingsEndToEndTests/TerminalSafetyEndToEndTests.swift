@@ -29,7 +29,10 @@ struct TerminalSafetyEndToEndTests {
         defer { tmux.kill() }
         try tmux.waitFor(text: "Evil")
         try tmux.send("G", "Enter")
-        try tmux.waitFor(text: "Plain neighbour")
+        // The feed list previews headlines too: wait for the headline list itself (its title bar).
+        try tmux.waitFor("the feed's headlines") { screen in
+            screen.contains("Plain neighbour") && !(screen.split(separator: "\n").first ?? "").contains("Feeds (")
+        }
         try tmux.send("g", "Enter")
         let screen = try tmux.waitFor(text: "Feed: ")
         #expect(screen.contains("Body"))

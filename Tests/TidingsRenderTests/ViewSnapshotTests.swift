@@ -66,6 +66,14 @@ import TidingsRender
         Snapshot.assert(AppView.render(Self.state(width, height)), named: "feeds-\(width)x\(height)")
     }
 
+    /// The first screen: the feed list, and in the reader pane the newest headlines of the selected row.
+    @Test(arguments: [(80, 24), (120, 40), (40, 10)])
+    func feedListWithPreview(width: Int, height: Int) {
+        var s = Self.state(width, height)
+        _ = reduce(&s, .previewLoaded(HeadlinePage(scope: .all, anchor: .top, rows: Self.rows, firstIndex: 0, total: Self.rows.count)))
+        Snapshot.assert(AppView.render(s), named: "feeds-preview-\(width)x\(height)")
+    }
+
     @Test(arguments: [(80, 24), (120, 40), (40, 10)])
     func headlineList(width: Int, height: Int) {
         Snapshot.assert(AppView.render(Self.headlines(width, height)), named: "headlines-\(width)x\(height)")

@@ -31,6 +31,8 @@ public enum Action: Hashable, Sendable {
     /// Saved searches with their counts, shown as virtual feeds.
     case savedSearchesLoaded([SavedSearchSummary])
     case headlinesLoaded(HeadlinePage)
+    /// The newest headlines of the feed selected in the feed list (see `FeedPreview`).
+    case previewLoaded(HeadlinePage)
     case unreadFound(UnreadSearch, UnreadMatch?)
     case articleLoaded(Article)
     case articleMissing(ArticleID)

@@ -31,6 +31,8 @@ public enum Effect: Hashable, Sendable {
     case loadFeeds
     /// Read a page of headlines → `.headlinesLoaded`.
     case loadHeadlines(ListScope, PageAnchor, limit: Int)
+    /// Read the newest headlines of a scope for the feed preview → `.previewLoaded`.
+    case loadPreview(ListScope, limit: Int)
     /// Find an unread article and the rows around it → `.unreadFound`.
     case findUnread(UnreadSearch, windowLimit: Int)
     /// Read one article's body → `.articleLoaded`.

@@ -1,5 +1,10 @@
 /// The only place state changes: applies an action and returns the work the runtime must do.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    let effects = reduceAction(&state, action)
+    return effects + state.previewEffects(after: action)
+}
+
+private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .resized(let size):
         state.size = size
@@ -45,6 +50,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
 
     case .headlinesLoaded(let page):
         state.mergePage(page)
+        return []
+
+    case .previewLoaded(let page):
+        state.previewLoaded(page)
         return []
 
     case .unreadFound(let search, let match):

@@ -20,6 +20,8 @@ public struct AppState: Hashable, Sendable {
     /// Nil while the list pane shows the feeds.
     public var headlines: HeadlineListState?
     public var reader: ReaderState?
+    /// The selected feed's newest headlines, shown in the reader pane while the feed list is up.
+    public var preview: FeedPreview?
     /// Non-nil while the help overlay is shown: its scroll offset.
     public var helpScroll: Int?
     /// Non-nil while the search prompt takes the keys.
@@ -38,7 +40,7 @@ public struct AppState: Hashable, Sendable {
     public init(size: Size = Size(width: 80, height: 24), layoutPreference: LayoutPreference = .automatic,
                 keymap: Keymap = .standard, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
         self.size = size; self.layoutPreference = layoutPreference; self.zoomed = false; self.focus = .list
-        self.feedList = FeedListState(); self.headlines = nil; self.reader = nil; self.helpScroll = nil; self.prompt = nil; self.confirmation = nil; self.linkSelection = nil
+        self.feedList = FeedListState(); self.headlines = nil; self.reader = nil; self.preview = nil; self.helpScroll = nil; self.prompt = nil; self.confirmation = nil; self.linkSelection = nil
         self.message = nil; self.keymap = keymap; self.timeZone = timeZone; self.isLoading = true
     }
 

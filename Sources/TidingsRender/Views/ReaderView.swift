@@ -6,6 +6,7 @@ enum ReaderView {
     static func render(_ state: AppState, into screen: inout Screen, in rect: Rect) {
         guard !rect.isEmpty else { return }
         guard let reader = state.reader else {
+            if FeedPreviewView.render(state, into: &screen, in: rect) { return }
             let hint: String
             if state.feedList.feeds.isEmpty && !state.isLoading {
                 hint = "No feeds yet. Subscribe from a shell with `tidings add URL|FILE|FOLDER` or `tidings import urls|feeds.opml`, then `tidings refresh`."
