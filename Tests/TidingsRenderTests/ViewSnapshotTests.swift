@@ -108,7 +108,9 @@ import TidingsRender
 
     @Test(arguments: [(80, 24), (120, 40), (40, 10), (20, 5), (1, 1), (0, 0), (7, 3)])
     func noControlCharacterEverReachesACell(width: Int, height: Int) {
-        for state in [Self.state(width, height), Self.headlines(width, height), Self.reading(width, height)] {
+        var preview = Self.state(width, height)
+        _ = reduce(&preview, .previewLoaded(HeadlinePage(scope: .all, anchor: .top, rows: Self.rows, firstIndex: 0, total: Self.rows.count)))
+        for state in [Self.state(width, height), preview, Self.headlines(width, height), Self.reading(width, height)] {
             let screen = AppView.render(state)
             #expect(screen.cells.count == width * height)
             for cell in screen.cells {
@@ -128,5 +130,20 @@ import TidingsRender
         let text = AppView.render(s).rows.joined(separator: "\n")
         #expect(text.contains("No feeds yet"))
         #expect(text.contains("tidings add"))
+    }
+}
+
+/// Every size from nothing to a large terminal: drawing the feed preview never traps.
+@Suite struct PreviewSizeSweepTests {
+    @Test func everySizeDraws() {
+        for width in stride(from: 0, through: 130, by: 1) {
+            for height in [0, 1, 2, 3, 4, 5, 6, 8, 12, 24, 41] {
+                var s = ViewSnapshotTests.state(width, height)
+                _ = reduce(&s, .previewLoaded(HeadlinePage(scope: .all, anchor: .top, rows: ViewSnapshotTests.rows,
+                                                           firstIndex: 0, total: ViewSnapshotTests.rows.count)))
+                let screen = AppView.render(s)
+                #expect(screen.rows.count == height)
+            }
+        }
     }
 }
