@@ -8,8 +8,11 @@ struct ItemDraft {
     var about: String?
     var title: String?
     var link: String?
+    /// Whether `link` came from an Atom alternate that is a web page (a later one may replace it otherwise).
+    var linkIsHTML = false
     var author: String?
     var fallbackAuthor: String?
+    var authorEmail: String?
     var published: Date?
     var updated: Date?
     var summary: String?
@@ -41,7 +44,7 @@ struct ItemDraft {
             ?? ItemIdentity.fallback(link: link, title: title, published: published, body: body)
         var seen = Set<String>()
         let categories = categories.filter { !$0.isEmpty && seen.insert($0).inserted }
-        return FeedItem(id: id, title: title, link: link, author: author ?? fallbackAuthor,
+        return FeedItem(id: id, title: title, link: link, author: author ?? fallbackAuthor ?? authorEmail,
                         published: published, updated: updated, summary: summary, content: content,
                         contentType: body == nil ? nil : (content != nil ? contentType : summaryType),
                         categories: categories, enclosures: enclosures)
