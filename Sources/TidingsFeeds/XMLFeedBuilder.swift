@@ -229,7 +229,9 @@ final class XMLFeedBuilder: XMLEventSink {
                 let plainText = attr(attrs, "type").map { $0.lowercased().hasPrefix("text/plain") } ?? false
                 begin(.summary, depth, plainText ? .plain : .html)
             case "guid":
-                item?.guidIsPermaLink = attr(attrs, "isPermaLink")?.lowercased() != "false"
+                let permaLink = attr(attrs, "isPermaLink")?.trimmingCharacters(in: .whitespaces).lowercased()
+                item?.guidIsPermaLink = permaLink != "false"
+                item?.guidSaysPermaLink = permaLink == "true"
                 begin(.guid, depth, .plain)
             case "pubDate": begin(.published, depth, .plain)
             case "author": begin(.rssAuthor, depth, .plain)
@@ -354,7 +356,7 @@ final class XMLFeedBuilder: XMLEventSink {
         case .title: d.title = d.title ?? nonEmpty(plain(raw, cap.mode))
         case .link:
             if d.link == nil { d.link = nonEmpty(LinkResolver.resolve(raw, against: currentBase)); d.linkIsHTML = true }
-        case .guid: d.guid = d.guid ?? nonEmpty(raw)
+        case .guid: d.setGuid(raw, base: currentBase)
         case .summary:
             if d.summary == nil, let s = nonEmpty(raw) { d.summary = body(s, cap); d.summaryType = cap.contentType }
         case .content:

@@ -53,6 +53,14 @@ import TidingsCore
         #expect(doc.items[0].link == "http://example.com/a")
     }
 
+    @Test func relativeGuidMarkedPermaLinkBecomesTheLink() throws {
+        let doc = try rss("""
+            <item><guid isPermaLink="true">/perma/y</guid></item><item><guid>/not/vouched</guid></item>
+            """)
+        #expect(doc.items.map(\.link) == ["http://example.com/perma/y", nil])
+        #expect(doc.items[0].id == "/perma/y")
+    }
+
     // MARK: Atom
 
     @Test func firstHTMLAlternateWins() throws {
