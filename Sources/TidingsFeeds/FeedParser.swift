@@ -8,7 +8,7 @@ public enum FeedParser {
                              options: ParseOptions = .init()) throws(FeedParseError) -> FeedDocument {
         guard !data.isEmpty else { throw .empty }
         guard data.count <= options.maxInputBytes else { throw .tooLarge(limit: options.maxInputBytes) }
-        let decoded = Transcoder.toUTF8(data, hint: encodingHint)
+        let decoded = Transcoder.toUTF8(data, hint: encodingHint, legacyFallback: true)
         // withUnsafeBytes rethrows untyped errors, so the typed result is carried out in a Result.
         let result: Result<FeedDocument, FeedParseError> = decoded.bytes.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)

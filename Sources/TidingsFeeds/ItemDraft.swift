@@ -5,11 +5,16 @@ import TidingsCore
 struct ItemDraft {
     var guid: String?
     var guidIsPermaLink = true
+    var guidSaysPermaLink = false
+    var guidLink: String?
     var about: String?
     var title: String?
     var link: String?
+    /// Whether `link` came from an Atom alternate that is a web page (a later one may replace it otherwise).
+    var linkIsHTML = false
     var author: String?
     var fallbackAuthor: String?
+    var authorEmail: String?
     var published: Date?
     var updated: Date?
     var summary: String?
@@ -23,6 +28,13 @@ struct ItemDraft {
 
     var isEmpty: Bool { title == nil && link == nil && guid == nil && summary == nil && content == nil }
 
+    mutating func setGuid(_ raw: String, base: URL?) {
+        guard guid == nil, !raw.isEmpty else { return }
+        guid = raw
+        // isPermaLink="true" vouches for a relative guid being the item's address.
+        if guidSaysPermaLink { guidLink = LinkResolver.resolve(raw, against: base) }
+    }
+
     mutating func addEnclosure(_ e: FeedEnclosure) {
         guard !e.url.isEmpty, !enclosures.contains(where: { $0.url == e.url }) else { return }
         enclosures.append(e)
@@ -31,6 +43,7 @@ struct ItemDraft {
     func finish() -> FeedItem {
         var link = link
         if link == nil, guidIsPermaLink, let g = guid, g.hasPrefix("http://") || g.hasPrefix("https://") { link = g }
+        if link == nil, let g = guidLink, g.hasPrefix("http://") || g.hasPrefix("https://") { link = g }
         let summary = summary ?? mediaDescription
         var enclosures = enclosures
         for url in images where !enclosures.contains(where: { $0.url == url }) {
@@ -41,7 +54,7 @@ struct ItemDraft {
             ?? ItemIdentity.fallback(link: link, title: title, published: published, body: body)
         var seen = Set<String>()
         let categories = categories.filter { !$0.isEmpty && seen.insert($0).inserted }
-        return FeedItem(id: id, title: title, link: link, author: author ?? fallbackAuthor,
+        return FeedItem(id: id, title: title, link: link, author: author ?? fallbackAuthor ?? authorEmail,
                         published: published, updated: updated, summary: summary, content: content,
                         contentType: body == nil ? nil : (content != nil ? contentType : summaryType),
                         categories: categories, enclosures: enclosures)

@@ -77,6 +77,9 @@ enum JSONFeedParser {
         return deepest
     }
 
+    /// JSON `true`/`false` arrive as NSNumber too (objCType "c"; numbers are never "c"); they are not ids.
+    static func isBool(_ n: NSNumber) -> Bool { String(cString: n.objCType) == "c" }
+
     /// Typed field access that records wrong types as warnings.
     struct Reader {
         var warnings: [String] = []
@@ -120,13 +123,14 @@ enum JSONFeedParser {
             var id: String?
             switch d["id"] {
             case let s as String: id = s.isEmpty ? nil : s
-            case let n as NSNumber: id = n.stringValue; warn("\(owner): \"id\" should be a string")
+            case let n as NSNumber where !JSONFeedParser.isBool(n): id = n.stringValue; warn("\(owner): \"id\" should be a string")
             case nil, is NSNull: break
             default: warn("\(owner): \"id\" should be a string")
             }
             let link = (string(d, "url", owner) ?? string(d, "external_url", owner)).map { LinkResolver.resolve($0, against: base) }
             let title = string(d, "title", owner).map(cleanText)
-            let html = string(d, "content_html", owner)
+            // Relative links in the body resolve like the item's own url, as XML bodies do.
+            let html = string(d, "content_html", owner).map { LinkResolver.resolveInHTML($0, against: base) }
             let text = string(d, "content_text", owner)
             let summary = string(d, "summary", owner)
             let published = date(d, "date_published", owner)

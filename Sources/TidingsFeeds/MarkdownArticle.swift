@@ -19,7 +19,8 @@ enum MarkdownArticle {
                 title = PlainText.collapse(stripLinks(String(line.dropFirst(2))))
             } else if byline == nil, line.lowercased().hasPrefix("by ") {
                 byline = Byline(String(line.dropFirst(3)))
-            } else if date == nil, line.count <= 40, let d = FeedDate.parse(line) {
+            } else if date == nil, line.count <= 40, line.contains(where: { !$0.isNumber }), let d = FeedDate.parse(line) {
+                // A bare number ("2021", "20211202") is a body line, though it parses as an ISO date.
                 date = d
             } else {
                 break header

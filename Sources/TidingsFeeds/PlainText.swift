@@ -87,12 +87,32 @@ enum PlainText {
         return out
     }
 
+    /// The end of a tag to strip. Only HTML element names count, so text such as
+    /// `Jo <jo@x.com>` or `Vec<T>` (escaped in the feed, literal in the title) survives.
     private static func tagEnd(_ s: String, from i: String.Index) -> String.Index? {
-        let next = s.index(after: i)
+        var next = s.index(after: i)
         guard next < s.endIndex, s[next].isLetter || s[next] == "/" || s[next] == "!" || s[next] == "?" else { return nil }
         guard let gt = s[next...].firstIndex(of: ">") else { return nil }
+        if s[next] == "/" { next = s.index(after: next) }
+        if s[next] != "!", s[next] != "?" {
+            let name = s[next..<gt].prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }.lowercased()
+            guard htmlElements.contains(name) else { return nil }
+        }
         return s.index(after: gt)
     }
+
+    private static let htmlElements: Set<String> = [
+        "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo", "big",
+        "blink", "blockquote", "body", "br", "button", "canvas", "caption", "center", "cite", "code", "col",
+        "colgroup", "data", "datalist", "dd", "del", "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em",
+        "embed", "fieldset", "figcaption", "figure", "font", "footer", "form", "frame", "frameset", "h1", "h2",
+        "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "i", "iframe", "img", "input", "ins",
+        "kbd", "label", "legend", "li", "link", "main", "map", "mark", "marquee", "math", "menu", "meta", "meter",
+        "nav", "nobr", "noscript", "object", "ol", "optgroup", "option", "output", "p", "param", "picture", "pre",
+        "progress", "q", "rp", "rt", "ruby", "s", "samp", "script", "section", "select", "small", "source", "span",
+        "strike", "strong", "style", "sub", "summary", "sup", "svg", "table", "tbody", "td", "template",
+        "textarea", "tfoot", "th", "thead", "time", "title", "tr", "track", "tt", "u", "ul", "var", "video", "wbr",
+    ]
 
     private static func entity(_ s: String, at amp: String.Index) -> (String, String.Index) {
         let start = s.index(after: amp)

@@ -17,11 +17,18 @@ enum Transcoder {
         var warnings: [String]
     }
 
-    static func toUTF8(_ data: Data, hint: String?, sniffDeclaration: Bool = true) -> Result {
+    /// `legacyFallback`: read UTF-8 that has no valid multibyte sequence at all as Windows-1252
+    /// (what browsers and feedparser do with mislabelled feeds) instead of replacing each byte.
+    static func toUTF8(_ data: Data, hint: String?, sniffDeclaration: Bool = true, legacyFallback: Bool = false) -> Result {
         var warnings: [String] = []
         let (encoding0, bom) = data.withUnsafeBytes { raw in sniff(raw.bindMemory(to: UInt8.self), hint: hint, sniffDeclaration: sniffDeclaration) }
         var encoding = encoding0
         let body = data.dropFirst(bom)
+        if encoding == "UTF-8", bom == 0, sniffDeclaration,
+           let declared = data.prefix(256).withUnsafeBytes({ declaredEncoding(Array($0.bindMemory(to: UInt8.self))) }).map(normalise),
+           declared.hasPrefix("UTF-16") || declared.hasPrefix("UTF-32") {
+            warnings.append("the document declares \(declared) but its bytes are not; read as UTF-8")
+        }
 
         // A prolog that says Latin-1 over bytes that are valid, non-ASCII UTF-8 is wrong (a
         // template copied between sites); no real Latin-1 text is valid UTF-8 by chance.
@@ -38,10 +45,16 @@ enum Transcoder {
         var out: [UInt8]
         let slice = ArraySlice(body)
         switch encoding {
+        case "UTF-8" where legacyFallback && slice.withUnsafeBufferPointer { !isValidUTF8($0) && !hasMultibyteUTF8($0) }:
+            // Not one valid UTF-8 sequence among the high bytes: a legacy file mislabelled or
+            // unlabelled, which browsers and feedparser read as Windows-1252.
+            warnings.append("the document is not valid UTF-8 and looks like Windows-1252; read as Windows-1252")
+            encoding = "WINDOWS-1252"
+            out = decode1252(slice, warnings: &warnings)
         case "UTF-8":
             out = repairUTF8(slice, warnings: &warnings)
         case "WINDOWS-1252":
-            out = decode1252(slice)
+            out = decode1252(slice, warnings: &warnings)
         default:
             if let converted = iconvToUTF8(slice, from: encoding, warnings: &warnings) {
                 out = converted
@@ -63,10 +76,15 @@ enum Transcoder {
         if starts([0xFF, 0xFE, 0x00, 0x00]) { return ("UTF-32LE", 4) }
         if starts([0xFF, 0xFE]) { return ("UTF-16LE", 2) }
         if starts([0xFE, 0xFF]) { return ("UTF-16BE", 2) }
+        if starts([0x3C, 0x00, 0x00, 0x00]) { return ("UTF-32LE", 0) }
+        if starts([0x00, 0x00, 0x00, 0x3C]) { return ("UTF-32BE", 0) }
         if starts([0x3C, 0x00, 0x3F, 0x00]) { return ("UTF-16LE", 0) }
         if starts([0x00, 0x3C, 0x00, 0x3F]) { return ("UTF-16BE", 0) }
-        if let h = hint.map(normalise), !h.isEmpty { return (h, 0) }
-        if sniffDeclaration, let d = declaredEncoding(Array(raw.prefix(256))) { return (normalise(d), 0) }
+        // Bytes that reach here start in an ASCII-compatible encoding, so a label naming
+        // UTF-16 or UTF-32 cannot be right (libxml2 and browsers read such files as UTF-8).
+        func usable(_ e: String) -> Bool { !e.hasPrefix("UTF-16") && !e.hasPrefix("UTF-32") && e != "UCS-2" && e != "UCS-4" }
+        if let h = hint.map(charset).map(normalise), !h.isEmpty, usable(h) { return (h, 0) }
+        if sniffDeclaration, let d = declaredEncoding(Array(raw.prefix(256))).map(normalise), usable(d) { return (d, 0) }
         return ("UTF-8", 0)
     }
 
@@ -115,6 +133,14 @@ enum Transcoder {
         return true
     }
 
+    /// The charset parameter of a whole Content-Type value (`text/xml; charset=utf-8`), else the value itself.
+    static func charset(_ hint: String) -> String {
+        guard let r = hint.range(of: "charset=", options: .caseInsensitive) else {
+            return hint.contains("/") ? "" : hint
+        }
+        return String(hint[r.upperBound...].prefix { $0 != ";" && $0 != " " })
+    }
+
     /// Canonical upper-case name; ASCII and Latin-1 labels read as their common supersets, as browsers do.
     static func normalise(_ name: String) -> String {
         let n = name.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'")))
@@ -154,16 +180,31 @@ enum Transcoder {
         nil, "‘", "’", "“", "”", "•", "–", "—", "˜", "™", "š", "›", "œ", nil, "ž", "Ÿ",
     ]
 
-    private static func decode1252(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+    /// True when some byte at or above 0x80 starts a well-formed UTF-8 sequence.
+    static func hasMultibyteUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            let len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0
+            if len > 0, i + len <= b.count,
+               String(validating: UnsafeBufferPointer(rebasing: b[i..<i + len]), as: UTF8.self) != nil { return true }
+            i += 1
+        }
+        return false
+    }
+
+    private static func decode1252(_ bytes: ArraySlice<UInt8>, warnings: inout [String]) -> [UInt8] {
         var s = String.UnicodeScalarView()
+        var undefined = false
         for b in bytes {
             if b >= 0x80, b <= 0x9F {
                 if let c = cp1252High[Int(b - 0x80)] { s.append(contentsOf: c.unicodeScalars) }
-                else { s.append("\u{FFFD}") }
+                else { s.append("\u{FFFD}"); undefined = true }
             } else {
                 s.append(Unicode.Scalar(b))
             }
         }
+        if undefined { warnings.append("bytes undefined in Windows-1252 replaced with U+FFFD") }
         return Array(String(s).utf8)
     }
 

@@ -21,6 +21,9 @@ final class XMLFeedBuilder: XMLEventSink {
     private var itemDepth = 0
     private var skippingItem = false
     private var capture: TextCapture?
+    private var feedLinkIsHTML = false
+    /// Used only when nothing better names the feed's author: Atom `email`, RSS `webMaster`.
+    private var feedAuthorFallback: String?
 
     init(baseURL: URL?, options: ParseOptions) {
         self.baseURL = baseURL
@@ -68,14 +71,15 @@ final class XMLFeedBuilder: XMLEventSink {
             guard let cd = channelDepth else { return true }
             if depth == cd + 1 {
                 channelField(uri, name, attributes, depth)
-            } else if depth == cd + 2, isAtom(uri), name == "name", let parent = parentFrame, isAtom(parent.uri), parent.name == "author" {
-                begin(.feedAuthor, depth, .plain)
+            } else if depth == cd + 2, isAtom(uri), name == "name" || name == "email", let parent = parentFrame,
+                      isAtom(parent.uri), parent.name == "author" {
+                begin(name == "name" ? .feedAuthor : .feedAuthorEmail, depth, .plain)
             }
         } else if depth == itemDepth + 1 {
             itemField(uri, name, attributes, depth)
         } else if depth == itemDepth + 2, let parent = parentFrame {
-            if isAtom(uri), name == "name", isAtom(parent.uri), parent.name == "author" {
-                begin(.author, depth, .plain)
+            if isAtom(uri), name == "name" || name == "email", isAtom(parent.uri), parent.name == "author" {
+                begin(name == "name" ? .author : .authorEmail, depth, .plain)
             } else if uri == NS.media, parent.uri == NS.media, parent.name == "group" {
                 itemField(uri, name, attributes, depth)
             }
@@ -102,7 +106,7 @@ final class XMLFeedBuilder: XMLEventSink {
     /// The finished document, or why there is none.
     func document() throws(FeedParseError) -> FeedDocument {
         guard let format else {
-            throw .notAFeed(rejectedRoot.map(Self.describe) ?? "no XML element found")
+            throw .notAFeed(rejectedRoot.map(FeedFieldValues.describe) ?? "no XML element found")
         }
         if let cap = capture { finishCapture(cap); capture = nil }
         if let draft = item {
@@ -112,6 +116,7 @@ final class XMLFeedBuilder: XMLEventSink {
         if !stack.isEmpty {
             warnings.append("the document ends before </\(stack[0].name)>: it may be truncated")
         }
+        if meta.author == nil { meta.author = feedAuthorFallback }
         return FeedDocument(format: format, feed: meta, items: items, warnings: warnings)
     }
 
@@ -164,14 +169,6 @@ final class XMLFeedBuilder: XMLEventSink {
         return true
     }
 
-    private static func describe(_ root: String) -> String {
-        switch root.lowercased() {
-        case "html": return "an HTML page"
-        case "opml": return "an OPML subscription list; import it instead"
-        default: return "an XML document whose root element is <\(root)>"
-        }
-    }
-
     // MARK: fields
 
     private func begin(_ field: XMLField, _ depth: Int, _ mode: TextCapture.Mode) {
@@ -193,6 +190,7 @@ final class XMLFeedBuilder: XMLEventSink {
             case "language": begin(.feedLanguage, depth, .plain)
             case "lastBuildDate", "pubDate": begin(.feedUpdated, depth, .plain)
             case "managingEditor": begin(.feedRSSAuthor, depth, .plain)
+            case "webMaster": begin(.feedAuthorEmail, depth, .plain)
             default: break
             }
         } else if isAtom(uri) {
@@ -202,8 +200,10 @@ final class XMLFeedBuilder: XMLEventSink {
             case "updated", "modified": begin(.feedUpdated, depth, .plain)
             case "link":
                 let rel = attr(attrs, "rel") ?? "alternate"
-                if rel == "alternate", meta.link == nil, let href = attr(attrs, "href") {
+                let html = FeedFieldValues.isHTMLType(attr(attrs, "type"))
+                if rel == "alternate", meta.link == nil || (html && !feedLinkIsHTML), let href = attr(attrs, "href") {
                     meta.link = LinkResolver.resolve(href, against: currentBase)
+                    feedLinkIsHTML = html
                 }
             default: break
             }
@@ -229,7 +229,9 @@ final class XMLFeedBuilder: XMLEventSink {
                 let plainText = attr(attrs, "type").map { $0.lowercased().hasPrefix("text/plain") } ?? false
                 begin(.summary, depth, plainText ? .plain : .html)
             case "guid":
-                item?.guidIsPermaLink = attr(attrs, "isPermaLink")?.lowercased() != "false"
+                let permaLink = attr(attrs, "isPermaLink")?.trimmingCharacters(in: .whitespaces).lowercased()
+                item?.guidIsPermaLink = permaLink != "false"
+                item?.guidSaysPermaLink = permaLink == "true"
                 begin(.guid, depth, .plain)
             case "pubDate": begin(.published, depth, .plain)
             case "author": begin(.rssAuthor, depth, .plain)
@@ -238,7 +240,7 @@ final class XMLFeedBuilder: XMLEventSink {
                 if let url = attr(attrs, "url") {
                     item?.addEnclosure(FeedEnclosure(url: LinkResolver.resolve(url, against: currentBase),
                                                      type: attr(attrs, "type").flatMap(nonEmpty),
-                                                     length: attr(attrs, "length").flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }))
+                                                     length: length(attr(attrs, "length"))))
                 }
             default: break
             }
@@ -246,7 +248,8 @@ final class XMLFeedBuilder: XMLEventSink {
             switch name {
             case "title": begin(.title, depth, textMode(attrs))
             case "id": begin(.guid, depth, .plain)
-            case "published", "issued", "created": begin(.published, depth, .plain)
+            case "published", "issued": begin(.published, depth, .plain)
+            case "created": begin(.publishedFallback, depth, .plain)  // Atom 0.3: issued is the publication date
             case "updated", "modified": begin(.updated, depth, .plain)
             case "summary": begin(.summary, depth, textMode(attrs))
             case "content":
@@ -278,7 +281,7 @@ final class XMLFeedBuilder: XMLEventSink {
                 if let url = attr(attrs, "url") {
                     item?.addEnclosure(FeedEnclosure(url: LinkResolver.resolve(url, against: currentBase),
                                                      type: attr(attrs, "type").flatMap(nonEmpty),
-                                                     length: attr(attrs, "fileSize").flatMap { Int64($0) }))
+                                                     length: length(attr(attrs, "fileSize"))))
                 }
             case "thumbnail":
                 if let url = attr(attrs, "url") { item?.images.append(LinkResolver.resolve(url, against: currentBase)) }
@@ -302,11 +305,12 @@ final class XMLFeedBuilder: XMLEventSink {
         let url = LinkResolver.resolve(href, against: currentBase)
         switch attr(attrs, "rel") ?? "alternate" {
         case "alternate":
-            let type = attr(attrs, "type")
-            if item?.link == nil || type == "text/html" { item?.link = url }
+            // The first alternate that is a web page wins over an earlier PDF or feed link.
+            let html = FeedFieldValues.isHTMLType(attr(attrs, "type"))
+            if item?.link == nil || (html && item?.linkIsHTML == false) { item?.link = url; item?.linkIsHTML = html }
         case "enclosure":
             item?.addEnclosure(FeedEnclosure(url: url, type: attr(attrs, "type").flatMap(nonEmpty),
-                                             length: attr(attrs, "length").flatMap { Int64($0) }))
+                                             length: length(attr(attrs, "length"))))
         default:
             break  // self, related, replies, via: not the article itself
         }
@@ -332,12 +336,14 @@ final class XMLFeedBuilder: XMLEventSink {
         let raw = cap.value
         switch cap.field {
         case .feedTitle: meta.title = meta.title ?? nonEmpty(plain(raw, cap.mode))
-        case .feedLink: meta.link = meta.link ?? nonEmpty(LinkResolver.resolve(raw, against: currentBase))
+        case .feedLink:
+            if meta.link == nil { meta.link = nonEmpty(LinkResolver.resolve(raw, against: currentBase)); feedLinkIsHTML = true }
         case .feedDescription: meta.description = meta.description ?? nonEmpty(plain(raw, cap.mode))
         case .feedLanguage: meta.language = meta.language ?? nonEmpty(raw)
         case .feedUpdated: meta.updated = meta.updated ?? date(raw)
         case .feedAuthor: meta.author = meta.author ?? nonEmpty(PlainText.collapse(raw))
-        case .feedRSSAuthor: meta.author = meta.author ?? nonEmpty(Self.rssAuthor(raw))
+        case .feedRSSAuthor: meta.author = meta.author ?? nonEmpty(FeedFieldValues.rssAuthor(raw))
+        case .feedAuthorEmail: feedAuthorFallback = feedAuthorFallback ?? nonEmpty(FeedFieldValues.rssAuthor(raw))
         default:
             guard var d = item else { return }
             applyItem(cap, raw, &d)
@@ -348,8 +354,9 @@ final class XMLFeedBuilder: XMLEventSink {
     private func applyItem(_ cap: TextCapture, _ raw: String, _ d: inout ItemDraft) {
         switch cap.field {
         case .title: d.title = d.title ?? nonEmpty(plain(raw, cap.mode))
-        case .link: d.link = d.link ?? nonEmpty(LinkResolver.resolve(raw, against: currentBase))
-        case .guid: d.guid = d.guid ?? nonEmpty(raw)
+        case .link:
+            if d.link == nil { d.link = nonEmpty(LinkResolver.resolve(raw, against: currentBase)); d.linkIsHTML = true }
+        case .guid: d.setGuid(raw, base: currentBase)
         case .summary:
             if d.summary == nil, let s = nonEmpty(raw) { d.summary = body(s, cap); d.summaryType = cap.contentType }
         case .content:
@@ -358,8 +365,9 @@ final class XMLFeedBuilder: XMLEventSink {
         case .publishedFallback: if d.published == nil { d.published = date(raw) }
         case .updated: d.updated = d.updated ?? date(raw)
         case .author: d.author = d.author ?? nonEmpty(PlainText.collapse(raw))
-        case .rssAuthor: d.author = d.author ?? nonEmpty(Self.rssAuthor(raw))
+        case .rssAuthor: d.author = d.author ?? nonEmpty(FeedFieldValues.rssAuthor(raw))
         case .fallbackAuthor: d.fallbackAuthor = d.fallbackAuthor ?? nonEmpty(PlainText.collapse(raw))
+        case .authorEmail: d.authorEmail = d.authorEmail ?? nonEmpty(PlainText.collapse(raw))
         case .category: if let c = nonEmpty(plain(raw, cap.mode)) { d.categories.append(c) }
         case .mediaDescription:
             d.mediaDescription = d.mediaDescription ?? nonEmpty(cap.mode == .html ? raw : PlainText.escape(raw))
@@ -385,13 +393,7 @@ final class XMLFeedBuilder: XMLEventSink {
 
     private func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }
 
-    /// RSS `author` is "email (Name)" by the spec; show the name when there is one.
-    static func rssAuthor(_ s: String) -> String {
-        let t = PlainText.collapse(s)
-        if let open = t.firstIndex(of: "("), t.hasSuffix(")"), t[..<open].contains("@") {
-            let name = t[t.index(after: open)..<t.index(before: t.endIndex)].trimmingCharacters(in: .whitespaces)
-            if !name.isEmpty { return name }
-        }
-        return t
+    private func length(_ raw: String?) -> Int64? {
+        FeedFieldValues.length(raw) { if warnings.count < 100 { warnings.append($0) } }
     }
 }

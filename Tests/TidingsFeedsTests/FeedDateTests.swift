@@ -65,7 +65,7 @@ import Testing
         ("Thu, 02 Dec 2021 10:00:00 PM", utc(2021, 12, 2, 22)),
         ("Thu, 02 Dec 2021 12:15:00 AM", utc(2021, 12, 2, 0, 15)),
         // more ISO 8601 / W3C-DTF
-        ("2021", nil),                                                         // a year alone is too vague for an item
+        ("2021", utc(2021, 1, 1)),                                             // W3C-DTF allows a year alone (feedparser too)
         ("2021-12", utc(2021, 12, 1)),                                         // W3C partial date
         ("2021-12-02T10:00:00+00:00", utc(2021, 12, 2, 10)),
         ("2021-12-02T10:00:00+05:45", utc(2021, 12, 2, 4, 15)),               // Nepal
