@@ -69,15 +69,21 @@ enum Sources {
             }
             return trimmed
         }
-        var path = trimmed
-        if lower.hasPrefix("file://") { path = URL(string: trimmed)?.path ?? String(trimmed.dropFirst(7)) }
-        if path.hasPrefix("~/") { path = Paths.home.appendingPathComponent(String(path.dropFirst(2))).path }
-        if !path.hasPrefix("/") { path = URL(fileURLWithPath: base).appendingPathComponent(path).path }
-        path = URL(fileURLWithPath: path).standardizedFileURL.path
+        let path = absolutePath(trimmed, relativeTo: base)
         guard FileManager.default.fileExists(atPath: path) else {
             if trimmed.contains("://") { throw CommandFailure("\(source): only http, https, file and exec: sources are supported") }
             throw CommandFailure("no such file or folder: \(path)")
         }
         return path
+    }
+
+    /// A local path as the cache stores it (absolute, `~/` and `file://` expanded, no trailing
+    /// slash), whether or not the file still exists.
+    static func absolutePath(_ source: String, relativeTo base: String) -> String {
+        var path = source
+        if source.lowercased().hasPrefix("file://") { path = URL(string: source)?.path ?? String(source.dropFirst(7)) }
+        if path.hasPrefix("~/") { path = Paths.home.appendingPathComponent(String(path.dropFirst(2))).path }
+        if !path.hasPrefix("/") { path = URL(fileURLWithPath: base).appendingPathComponent(path).path }
+        return URL(fileURLWithPath: path).standardizedFileURL.path
     }
 }

@@ -36,3 +36,21 @@ struct CommandFailure: Error, CustomStringConvertible {
     var description: String
     init(_ message: String) { description = message }
 }
+
+extension CommandFailure {
+    /// Ends the process for an error that is not a `CommandFailure`: `--help` and `--version` print
+    /// as usual, anything else (a usage error included) is one `tidings: …` line on stderr, so
+    /// scripts see the same shape of failure whatever went wrong.
+    static func exit(for error: Error) -> Never {
+        let code = Tidings.exitCode(for: error)
+        guard code != .success else { Tidings.exit(withError: error) }
+        let message = Tidings.message(for: error)
+            .split(whereSeparator: \.isNewline).first.map(String.init)?
+            .trimmingCharacters(in: .whitespaces) ?? ""
+        if !message.isEmpty {
+            let line = message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message
+            FileHandle.standardError.write(Data("tidings: \(line)\n".utf8))
+        }
+        Foundation.exit(code.rawValue)
+    }
+}

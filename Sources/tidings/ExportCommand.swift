@@ -23,11 +23,12 @@ struct ExportCommand: ParsableCommand {
             Subscription(source: $0.source, title: $0.customTitle, tags: $0.tags, hidden: $0.hidden,
                          filter: $0.filter, siteLink: $0.siteLink)
         }
+        let queries = try Headless.attempt { try store.savedSearches() }.map { SavedQuery(name: $0.name, query: $0.query) }
         switch format {
         case .opml:
-            print(SubscriptionList.opml(subscriptions, title: "Tidings subscriptions", dateCreated: Date()), terminator: "")
+            print(SubscriptionList.opml(subscriptions, queries: queries, title: "Tidings subscriptions", dateCreated: Date()),
+                  terminator: "")
         case .urls:
-            let queries = try Headless.attempt { try store.savedSearches() }.map { SavedQuery(name: $0.name, query: $0.query) }
             print(SubscriptionList.newsboatURLs(subscriptions, queries: queries), terminator: "")
         }
     }

@@ -8,7 +8,7 @@ import TidingsText
 struct FeedsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feeds",
-        abstract: "List feeds: id, unread/total, title, tags, source, last update and last error.")
+        abstract: "List feeds, one per line, tab-separated: id, unread/total, title, tags, source, last update, then \"hidden\" and \"error: …\" when they apply.")
 
     @OptionGroup var common: CommonOptions
 
@@ -34,10 +34,19 @@ struct FeedsCommand: ParsableCommand {
             var fields = [String(feed.id), "\(feed.unread)/\(feed.total)", TerminalSafe.singleLine(feed.title),
                           feed.tags.isEmpty ? "-" : TerminalSafe.singleLine(feed.tags.joined(separator: ",")),
                           TerminalSafe.singleLine(feed.source),
-                          feed.lastUpdated.map { DateText.short($0, timeZone: .current) } ?? "never"]
+                          feed.lastUpdated.map(Self.minute) ?? "never"]
             if feed.hidden { fields.append("hidden") }
             if let error = feed.lastError { fields.append("error: " + TerminalSafe.singleLine(error)) }
             return fields.joined(separator: "\t")
         })
+    }
+
+    /// Local date and time to the minute: cron refreshes several times a day, so the day alone says too little.
+    static func minute(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = .current
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        return f.string(from: date)
     }
 }

@@ -16,11 +16,17 @@ enum Headless {
         do { return try body() } catch let error as StoreError { throw CommandFailure(error.description) }
     }
 
-    /// The feed a user named by id, exact source, or title (exact, else ignoring case).
+    /// The feed a user named by id, source (exact, or a local path as `add` was given it: relative,
+    /// `~/`, trailing slash), or title (exact, else ignoring case).
     static func feed(_ reference: String, in store: ArticleStore) throws -> FeedInfo {
         let feeds = try attempt { try store.feeds() }
         if let id = FeedID(reference), let feed = feeds.first(where: { $0.id == id }) { return feed }
         if let feed = feeds.first(where: { $0.source == reference }) { return feed }
+        let lower = reference.lowercased()
+        if !reference.isEmpty, !lower.hasPrefix("http://"), !lower.hasPrefix("https://"), !lower.hasPrefix("exec:") {
+            let path = Sources.absolutePath(reference, relativeTo: FileManager.default.currentDirectoryPath)
+            if let feed = feeds.first(where: { $0.kind != .url && $0.kind != .exec && $0.source == path }) { return feed }
+        }
         var matches = feeds.filter { $0.title == reference }
         if matches.isEmpty { matches = feeds.filter { $0.title.lowercased() == reference.lowercased() } }
         switch matches.count {
@@ -69,20 +75,34 @@ enum Headless {
             .joined(separator: "\t")
     }
 
-    /// A date given on the command line: `2024-05-01`, full ISO 8601, or `7d` / `12h` ago.
-    static func date(_ text: String, now: Date = Date()) -> Date? {
-        if let last = text.last, let amount = Double(text.dropLast()), amount >= 0 {
-            switch last {
-            case "d": return now.addingTimeInterval(-amount * 86_400)
-            case "h": return now.addingTimeInterval(-amount * 3_600)
-            default: break
-            }
+    /// A date given on the command line: `2024-05-01` (local midnight), `2024-05-01T08:00` or
+    /// `2024-05-01 08:00:00` (local time), full ISO 8601 with a zone (`2024-05-01T08:00:00Z`,
+    /// `+02:00`, fractional seconds), or `7d` / `12h` ago. Impossible dates (`2024-02-30`) are nil.
+    static func date(_ text: String, now: Date = Date(), timeZone: TimeZone = .current) -> Date? {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        if let last = text.last, "dh".contains(last), let amount = Double(text.dropLast()), amount >= 0, amount.isFinite {
+            return now.addingTimeInterval(-amount * (last == "d" ? 86_400 : 3_600))
         }
-        let full = ISO8601DateFormatter()
-        if let date = full.date(from: text) { return date }
-        let day = ISO8601DateFormatter()
-        day.formatOptions = [.withFullDate]
-        day.timeZone = .current
-        return day.date(from: text)
+        // Parse, then print back, so that lenient parsing cannot turn Feb 30 into Mar 1.
+        let local = DateFormatter()
+        local.locale = Locale(identifier: "en_US_POSIX")
+        local.timeZone = timeZone
+        local.dateFormat = "yyyy-MM-dd"
+        let day = String(text.prefix(10))
+        guard let parsedDay = local.date(from: day), local.string(from: parsedDay) == day else { return nil }
+        let zoned = ISO8601DateFormatter()
+        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds]] {
+            zoned.formatOptions = options
+            if let date = zoned.date(from: text) { return date }
+        }
+        let minutes = DateFormatter()
+        minutes.locale = Locale(identifier: "en_US_POSIX")
+        minutes.dateFormat = "yyyy-MM-dd'T'HH:mmXXXXX"
+        if let date = minutes.date(from: text) { return date }
+        for format in ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"] {
+            local.dateFormat = format
+            if let date = local.date(from: text), local.string(from: date) == text { return date }
+        }
+        return nil
     }
 }

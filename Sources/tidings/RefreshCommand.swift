@@ -7,7 +7,14 @@ import TidingsText
 struct RefreshCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "refresh",
-        abstract: "Update feeds from their sources now (all feeds, or the ones named).")
+        abstract: "Update feeds from their sources now (all feeds, or the ones named).",
+        discussion: """
+            Prints one summary line; each feed that failed gets a line on stderr and keeps the error \
+            (see `tidings feeds`) while the other feeds are still refreshed. Exit status: 0 when no feed \
+            failed (feeds skipped because http(s) fetching is not in this version do not count), 2 when \
+            some feeds failed and others were refreshed, 1 when none could be refreshed or the command \
+            itself could not run.
+            """)
 
     @OptionGroup var common: CommonOptions
 
@@ -27,7 +34,7 @@ struct RefreshCommand: ParsableCommand {
             print(summary.line)
         }
         for line in summary.problems { FileHandle.standardError.write(Data("tidings: \(line)\n".utf8)) }
-        if !targets.isEmpty && summary.failed == targets.count { throw ExitCode(1) }
+        if summary.failed > 0 { throw ExitCode(summary.failed + summary.skipped == targets.count ? 1 : 2) }
     }
 }
 
@@ -58,6 +65,7 @@ struct RefreshRun {
         let bar = ProgressBar(total: feeds.count, enabled: progress)
         // Reading and parsing the next source overlaps with writing this one: two cores, two halves.
         let prepared = Pipeline(feeds) { Refresher.prepare($0, store: store) }
+        var skipReasons: [String: Int] = [:]
         for (i, feed) in feeds.enumerated() {
             bar.show(i, label: feed.title)
             let status = Refresher.commit(prepared.next(), for: feed, store: store)
@@ -70,12 +78,16 @@ struct RefreshRun {
                     run.problems.append("\(feed.title): warning: \(first)\(more)")
                 }
             case .unchanged: run.unchanged += 1
-            case .skipped(let why): run.skipped += 1; run.problems.append("\(feed.title): skipped: \(why)")
+            case .skipped(let why): run.skipped += 1; skipReasons[why, default: 0] += 1
             case .failed(let why): run.failed += 1; run.problems.append("\(feed.title): \(why)")
             }
             run.outcomes.append(Outcome(feed: feed, status: status))
         }
         bar.finish()
+        // One line per reason, not per feed: 300 http(s) feeds must not mean 300 lines from cron.
+        for (why, count) in skipReasons.sorted(by: { $0.key < $1.key }) {
+            run.problems.append("skipped \(count) feed\(count == 1 ? "" : "s"): \(why)")
+        }
         return run
     }
 

@@ -91,7 +91,7 @@ enum Refresher {
             let url = URL(fileURLWithPath: feed.source)
             let data: Data
             do { data = try Data(contentsOf: url) } catch {
-                throw CommandFailure("cannot read \(feed.source): \((error as NSError).localizedDescription)")
+                throw CommandFailure("cannot read \(feed.source): \(why(error, path: feed.source))")
             }
             let filtered = try applyFilter(feed, data)
             return (data, { try FeedParser.parse(filtered, baseURL: url, options: localOptions) })
@@ -101,6 +101,14 @@ enum Refresher {
             let filtered = try applyFilter(feed, data)
             return (data, { try FeedParser.parse(filtered) })
         }
+    }
+
+    /// A short reason for a failed read; Foundation's own text ("The operation could not be
+    /// completed…") says nothing a user can act on.
+    private static func why(_ error: Error, path: String) -> String {
+        if !FileManager.default.fileExists(atPath: path) { return "no such file or folder" }
+        if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
+        return (error as NSError).localizedDescription
     }
 
     /// A local file is the user's own choice: allow more than the 50 MB a download may have.
@@ -132,7 +140,7 @@ enum Refresher {
         do {
             entries = try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: keys)
         } catch {
-            throw CommandFailure("cannot read folder \(url.path): \((error as NSError).localizedDescription)")
+            throw CommandFailure("cannot read folder \(url.path): \(why(error, path: url.path))")
         }
         var text = ""
         for entry in entries.sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TidingsStore
+import TidingsText
 
 /// `tidings remove FEED`: forget a feed and its articles.
 struct RemoveCommand: ParsableCommand {
@@ -16,5 +17,7 @@ struct RemoveCommand: ParsableCommand {
         let store = try Headless.store(common)
         let info = try Headless.feed(feed, in: store)
         try Headless.attempt { try store.removeFeed(info.id) }
+        let articles = "\(info.total) article\(info.total == 1 ? "" : "s")"
+        Headless.printLines(["Removed feed \(info.id): \(TerminalSafe.singleLine(info.title)) (\(articles))"])
     }
 }

@@ -39,7 +39,7 @@ struct Tidings: AsyncParsableCommand {
             FileHandle.standardError.write(Data("tidings: \(failure.description)\n".utf8))
             Foundation.exit(1)
         } catch {
-            exit(withError: error)
+            CommandFailure.exit(for: error)
         }
     }
 }

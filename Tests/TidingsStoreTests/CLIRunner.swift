@@ -36,11 +36,12 @@ struct CLIRunner {
         return store
     }
 
-    /// Runs `tidings ARGS --cache <cache>` with TZ=UTC.
-    func run(_ arguments: [String]) throws -> Result {
+    /// Runs `tidings ARGS --cache <cache>` with TZ=UTC, in `directory` when given.
+    func run(_ arguments: [String], in workingDirectory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments + ["--cache", cache]
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
         var environment = ProcessInfo.processInfo.environment
         environment["TZ"] = "UTC"
         environment["SWIFT_BACKTRACE"] = "enable=no"

@@ -48,7 +48,7 @@ struct SubscriptionCLITests {
         #expect(try cli.run(["add", Self.samples.appendingPathComponent("valley-bulletin.rdf").path]).status == 0)
         try Data([0, 1, 2, 3, 0xFF]).write(to: broken)
         let r = try cli.run(["refresh"])
-        #expect(r.status == 0)
+        #expect(r.status == 2, "some feeds failed, the others were refreshed")
         #expect(r.stdout.contains("1 failed"))
         #expect(r.stderr.contains("broken.rss"))
         let feeds = try #require(try cli.run(["feeds", "--json"]).json() as? [[String: Any]])
@@ -87,13 +87,20 @@ struct SubscriptionCLITests {
         let r = try cli.run(["import", urls.path, "--json"])
         #expect(r.status == 0, "\(r.stderr)")
         let report = try #require(try r.json() as? [String: Any])
-        #expect((report["added"] as? [String])?.count == 3)
-        #expect(report["savedSearches"] as? [String] == ["Tides"])
-        #expect((report["skipped"] as? [String])?.count == 1)
-        #expect((report["notUnderstood"] as? [String])?.first?.contains("line 6") == true)
-        // Importing again adds nothing.
+        func entries(_ key: String, in report: [String: Any]) -> [[String: Any]] { report[key] as? [[String: Any]] ?? [] }
+        #expect(entries("added", in: report).map { $0["line"] as? Int } == [2, 3, 7])
+        #expect(entries("added", in: report).first?["text"] as? String == "https://example.com/a.xml")
+        #expect(entries("savedSearches", in: report).map { $0["text"] as? String } == ["Tides"])
+        #expect(entries("savedSearches", in: report).map { $0["line"] as? Int } == [5])
+        #expect(entries("skipped", in: report).map { $0["line"] as? Int } == [4])
+        #expect(entries("notUnderstood", in: report).map { $0["line"] as? Int } == [6])
+        #expect(entries("notUnderstood", in: report).first?["reason"] is String)
+        // Importing again adds nothing, and says on which line each known feed was.
         let again = try #require(try cli.run(["import", urls.path, "--json"]).json() as? [String: Any])
-        #expect((again["added"] as? [String])?.isEmpty == true)
+        #expect(entries("added", in: again).isEmpty)
+        #expect(entries("skipped", in: again).compactMap { $0["line"] as? Int }.sorted() == [2, 3, 4, 5, 7])
+        let text = try cli.run(["import", urls.path])
+        #expect(text.stdout.contains("  skipped: line 2: already subscribed: https://example.com/a.xml"), "\(text.stdout)")
     }
 
     @Test(arguments: ["urls", "opml"])
@@ -104,8 +111,11 @@ struct SubscriptionCLITests {
         try """
         https://example.com/a.xml news "tag two" "~Café & Co"
         https://example.com/h.xml ! "~Hidden one"
+        https://example.com/n.xml "!ORF News (hidden)" "~日本 \\"quoted\\" <b>"
         "exec:printf 'x y'" scripts
+        "filter:~/bin/fix.sh --strict:https://example.com/f.xml" fixed
         https://example.com/plain.xml
+        "query:Unread news:unread = \\"yes\\" and tags # \\"news\\""
         """.write(to: urls, atomically: true, encoding: .utf8)
         #expect(try cli.run(["import", urls.path]).status == 0)
         let exported = try cli.run(["export", "--format", format])
@@ -118,10 +128,14 @@ struct SubscriptionCLITests {
         #expect(try other.run(["import", file.path]).status == 0)
         func summary(_ c: CLIRunner) throws -> [String] {
             try #require(try c.run(["feeds", "--json"]).json() as? [[String: Any]]).map {
-                "\($0["source"] ?? "") \($0["customTitle"] ?? "") \($0["tags"] ?? "") \($0["hidden"] ?? "")"
+                "\($0["source"] ?? "") \($0["customTitle"] ?? "") \($0["tags"] ?? "") \($0["hidden"] ?? "") \($0["filter"] ?? "")"
             }.sorted()
         }
         #expect(try summary(cli) == summary(other))
+        #expect(try summary(other).count == 6)
+        #expect(try other.run(["stats", "--json"]).json() as? [String: Any] != nil)
+        let searches = try #require(try other.run(["stats", "--json"]).json() as? [String: Any])["savedSearches"] as? Int
+        #expect(searches == 1, "saved searches come back from \(format) too")
         #expect(try other.run(["export", "--format", format]).stdout.replacingOccurrences(of: #"<dateCreated>.*</dateCreated>"#, with: "", options: .regularExpression)
                 == exported.stdout.replacingOccurrences(of: #"<dateCreated>.*</dateCreated>"#, with: "", options: .regularExpression))
     }

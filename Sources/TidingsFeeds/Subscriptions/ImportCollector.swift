@@ -20,6 +20,7 @@ struct ImportCollector {
         }
         seenSources[subscription.source] = location
         result.subscriptions.append(subscription)
+        result.locations.append(location)
     }
 
     mutating func add(_ query: SavedQuery, at location: ImportLocation, text: String) {
@@ -30,6 +31,7 @@ struct ImportCollector {
         }
         seenQueries[query.name] = location
         result.queries.append(query)
+        result.queryLocations.append(location)
     }
 
     mutating func skip(at location: ImportLocation, text: String, reason: String) {

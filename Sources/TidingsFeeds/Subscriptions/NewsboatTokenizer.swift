@@ -1,10 +1,10 @@
-/// Splits one line of a newsboat urls file into words the way newsboat does: blanks separate
-/// words, a word that starts with `"` runs to the next unescaped `"` (with `\"`, `\\`, `\n`,
-/// `\r`, `\t` escapes inside), and a word that starts with `#` begins a comment.
+/// Splits one line of a newsboat urls file into words the way newsboat's `tokenize_quoted` does:
+/// blanks separate words; a word that starts with `"` ends at the next unescaped `"` (or at the
+/// end of the line when the quote is never closed) and takes the escapes `\"`, `\\`, `\n`, `\r`,
+/// `\t` (any other escaped character stands for itself, except that `` \` `` is kept as written);
+/// a word that starts with `#` begins a comment. Text right after a closing quote is a new word.
 enum NewsboatTokenizer {
-    enum Failure: Error, Equatable { case unclosedQuote }
-
-    static func words(_ line: Substring) -> Result<[String], Failure> {
+    static func words(_ line: Substring) -> [String] {
         let scalars = Array(line.unicodeScalars)
         var words: [String] = []
         var i = 0
@@ -14,38 +14,35 @@ enum NewsboatTokenizer {
             var word = String.UnicodeScalarView()
             if scalars[i] == "\"" {
                 i += 1
-                var closed = false
-                while i < scalars.count {
+                while i < scalars.count, scalars[i] != "\"" {
                     let c = scalars[i]
-                    if c == "\"" { closed = true; i += 1; break }
-                    if c == "\\", i + 1 < scalars.count {
-                        let next = scalars[i + 1]
-                        switch next {
-                        case "\"", "\\": word.append(next)
-                        case "n": word.append("\n")
-                        case "r": word.append("\r")
-                        case "t": word.append("\t")
-                        default: word.append(c); word.append(next)  // unknown escapes stay as written
-                        }
-                        i += 2
-                        continue
-                    }
-                    word.append(c)
                     i += 1
+                    guard c == "\\" else { word.append(c); continue }
+                    // A backslash at the very end is dropped, as newsboat does.
+                    guard i < scalars.count else { break }
+                    let next = scalars[i]
+                    i += 1
+                    switch next {
+                    case "n": word.append("\n")
+                    case "r": word.append("\r")
+                    case "t": word.append("\t")
+                    case "`": word.append("\\"); word.append("`")
+                    default: word.append(next)
+                    }
                 }
-                guard closed else { return .failure(.unclosedQuote) }
+                i += 1  // the closing quote, if any
+            } else {
+                while i < scalars.count, !isBlank(scalars[i]) { word.append(scalars[i]); i += 1 }
             }
-            // An unquoted word, or text glued to the end of a quoted one, runs to the next blank.
-            while i < scalars.count, !isBlank(scalars[i]) { word.append(scalars[i]); i += 1 }
             words.append(String(word))
         }
-        return .success(words)
+        return words
     }
 
     /// The word as it must be written so that `words` reads it back unchanged.
     static func quoted(_ word: String) -> String {
-        let needsQuotes = word.isEmpty || word.hasPrefix("#") || word.unicodeScalars.contains {
-            $0 == "\"" || $0 == "\\" || isBlank($0) || $0 == "\n" || $0 == "\r"
+        let needsQuotes = word.isEmpty || word.hasPrefix("#") || word.hasPrefix("\"") || word.unicodeScalars.contains {
+            isBlank($0) || $0 == "\n" || $0 == "\r"
         }
         guard needsQuotes else { return word }
         var out = "\""

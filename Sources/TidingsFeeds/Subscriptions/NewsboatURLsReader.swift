@@ -33,11 +33,7 @@ enum NewsboatURLsReader {
 
     private static func readLine(_ line: Substring, at location: ImportLocation, into collector: inout ImportCollector) {
         let text = String(line)
-        let words: [String]
-        switch NewsboatTokenizer.words(line) {
-        case .success(let w): words = w
-        case .failure: collector.notUnderstood(at: location, text: text, reason: "a quote is not closed"); return
-        }
+        let words = NewsboatTokenizer.words(line)
         guard let first = words.first else { return }  // blank or comment
         let rest = words.dropFirst()
 
@@ -64,7 +60,9 @@ enum NewsboatURLsReader {
                 let title = String(word.dropFirst())
                 subscription.title = title.isEmpty ? nil : title
             } else if word.hasPrefix("!") {
+                // newsboat hides the feed and keeps "!name" as a tag that query feeds can match.
                 subscription.hidden = true
+                if word != "!" { tags.append(word) }
             } else {
                 tags.append(word)
             }
@@ -75,17 +73,11 @@ enum NewsboatURLsReader {
 
     private static func readQuery(_ word: String, extra: ArraySlice<String>, at location: ImportLocation,
                                   text: String, into collector: inout ImportCollector) {
-        let body = word.dropFirst("query:".count)
-        guard let colon = body.firstIndex(of: ":"), colon > body.startIndex else {
+        guard let query = SourceKind.splitQuery(word) else {
             collector.notUnderstood(at: location, text: text, reason: "query: needs a name and an expression (\"query:Name:expression\")")
             return
         }
-        let name = String(body[..<colon]), expression = String(body[body.index(after: colon)...])
-        guard !expression.allSatisfy(\.isWhitespace) else {
-            collector.notUnderstood(at: location, text: text, reason: "the query has no expression")
-            return
-        }
-        collector.add(SavedQuery(name: name, query: expression), at: location, text: text)
+        collector.add(query, at: location, text: text)
         if !extra.isEmpty {
             collector.skip(at: location, text: extra.joined(separator: " "), reason: "tags on a query line are not kept")
         }

@@ -6,7 +6,8 @@ enum NewsboatURLsWriter {
             let source = s.filter.map { "filter:\($0):\(s.source)" } ?? s.source
             var words = [source] + s.tags
             if let title = s.title { words.append("~" + title) }
-            if s.hidden { words.append("!") }
+            // A "!name" tag already hides the feed when read back; a bare "!" says it otherwise.
+            if s.hidden, !s.tags.contains(where: { $0.hasPrefix("!") }) { words.append("!") }
             out += words.map(NewsboatTokenizer.quoted).joined(separator: " ") + "\n"
         }
         for q in queries {

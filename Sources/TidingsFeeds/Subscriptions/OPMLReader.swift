@@ -85,13 +85,20 @@ final class OPMLReader: XMLEventSink {
             return
         }
         frames.append(Frame(position: position, tag: nil, isFolder: false, text: url))
+        if url.hasPrefix("query:") {
+            // Blanks at the end of an expression are part of it: take the attribute as written.
+            let raw = attrs["xmlurl"].map { String($0.drop(while: \.isWhitespace)) } ?? url
+            query(raw.hasPrefix("query:") ? raw : url, at: position)
+            return
+        }
         subscription(url: url, label: nonEmpty(attrs["title"]) ?? label, attrs: attrs,
                      extras: tidingsAttributes(attributes), at: position)
     }
 
     private func subscription(url: String, label: String?, attrs: [String: String], extras: [String: String],
                               at position: [Int]) {
-        var s = Subscription(source: url)
+        // Liferea marks a feed read from a program's output with a leading pipe; newsboat reads it as exec:.
+        var s = Subscription(source: url.hasPrefix("|") ? "exec:" + url.dropFirst() : url)
         if url.hasPrefix("filter:") {
             guard let (script, target) = SourceKind.splitFilter(url) else {
                 collector.notUnderstood(at: .outline(position), text: url, reason: "filter: needs a script and a URL (filter:SCRIPT:URL)")
@@ -100,7 +107,7 @@ final class OPMLReader: XMLEventSink {
             s.source = target
             s.filter = script
         }
-        if let script = nonEmpty(extras["filter"]) { s.filter = script }
+        if let script = nonEmpty(extras["filter"]) ?? nonEmpty(attrs["filtercmd"]) { s.filter = script }
         if let problem = SourceKind.problem(with: s.source) {
             collector.notUnderstood(at: .outline(position), text: url, reason: problem)
             return
@@ -110,10 +117,23 @@ final class OPMLReader: XMLEventSink {
         s.siteLink = nonEmpty(attrs["htmlurl"])
         s.hidden = extras["hidden"] == "true"
         let folders = frames.compactMap(\.tag)
-        let categories = (attrs["category"] ?? "").split(separator: ",").flatMap { $0.split(separator: "/") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        // OPML 2.0 categories are comma-separated; one that starts with "/" is a path whose parts are
+        // tags, while newsboat writes a tag that contains a slash as it is ("tag/three").
+        let categories = (attrs["category"] ?? "").split(separator: ",").flatMap { category in
+            category.hasPrefix("/") ? category.split(separator: "/") : [category]
+        }.map { $0.trimmingCharacters(in: .whitespaces) }
         s.tags = uniqueTags(folders + categories)
         collector.add(s, at: .outline(position), text: url)
+    }
+
+    /// newsboat keeps `query:Name:expression` outlines verbatim: they are saved searches.
+    private func query(_ url: String, at position: [Int]) {
+        guard let q = SourceKind.splitQuery(url) else {
+            collector.notUnderstood(at: .outline(position), text: url,
+                                    reason: "query: needs a name and an expression (query:Name:expression)")
+            return
+        }
+        collector.add(q, at: .outline(position), text: url)
     }
 
     /// Attributes without a namespace, names lower-cased so `xmlURL` and `xmlurl` also count.

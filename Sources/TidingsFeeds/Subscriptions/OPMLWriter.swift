@@ -2,9 +2,10 @@ import Foundation
 
 /// Writes OPML 2.0. Tags become nested folders in subscription order: consecutive feeds with
 /// the same leading tags share folders, so the order of the list and of each feed's tags survive
-/// a round trip. What OPML cannot say (hidden, filter scripts) goes in `tidings:` attributes.
+/// a round trip. What OPML cannot say (hidden, filter scripts) goes in `tidings:` attributes;
+/// saved searches are `query:` outlines, as newsboat reads them.
 enum OPMLWriter {
-    static func write(_ subscriptions: [Subscription], title: String, dateCreated: Date) -> String {
+    static func write(_ subscriptions: [Subscription], queries: [SavedQuery] = [], title: String, dateCreated: Date) -> String {
         var out = """
         <?xml version="1.0" encoding="UTF-8"?>
         <opml version="2.0" xmlns:\(OPMLNames.prefix)="\(OPMLNames.namespace)">
@@ -33,6 +34,11 @@ enum OPMLWriter {
         while !open.isEmpty {
             open.removeLast()
             out += indent(open.count) + "</outline>\n"
+        }
+        // Saved searches as newsboat writes and reads them: the query: line verbatim as the URL.
+        for q in queries {
+            let name = escape(q.name)
+            out += indent(0) + "<outline type=\"query\" text=\"\(name)\" title=\"\(name)\" xmlUrl=\"\(escape("query:\(q.name):\(q.query)"))\"/>\n"
         }
         return out + "  </body>\n</opml>\n"
     }

@@ -25,4 +25,14 @@ enum SourceKind {
         guard !script.isEmpty, !url.isEmpty else { return nil }
         return (script, url)
     }
+
+    /// Splits newsboat's `query:Name:expression` at the first colon after the name; the expression
+    /// keeps any further colons (`age between 0:7`). Nil when the name or the expression is empty.
+    static func splitQuery(_ token: String) -> SavedQuery? {
+        let body = token.dropFirst("query:".count)
+        guard let colon = body.firstIndex(of: ":"), colon > body.startIndex else { return nil }
+        let name = String(body[..<colon]), expression = String(body[body.index(after: colon)...])
+        guard !expression.allSatisfy(\.isWhitespace) else { return nil }
+        return SavedQuery(name: name, query: expression)
+    }
 }

@@ -9,8 +9,12 @@ public struct SubscriptionImport: Hashable, Sendable {
     public var format: Format
     /// Subscriptions in file order, without duplicates.
     public var subscriptions: [Subscription]
+    /// Where each subscription was found, in the order of `subscriptions`.
+    public var locations: [ImportLocation] = []
     /// Saved searches (newsboat `query:` lines) in file order.
     public var queries: [SavedQuery]
+    /// Where each saved search was found, in the order of `queries`.
+    public var queryLocations: [ImportLocation] = []
     /// Entries that were understood but not taken, such as a second line with the same URL.
     public var skipped: [ImportNote]
     /// Entries that could not be read, with the text and why.

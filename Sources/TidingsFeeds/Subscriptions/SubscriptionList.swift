@@ -14,9 +14,11 @@ public enum SubscriptionList {
         return NewsboatURLsReader.read(String(decoding: utf8, as: UTF8.self))
     }
 
-    /// OPML 2.0 with tags written as nested folder outlines (a feed tagged a, b sits in folder a › b).
-    public static func opml(_ subscriptions: [Subscription], title: String, dateCreated: Date) -> String {
-        OPMLWriter.write(subscriptions, title: title, dateCreated: dateCreated)
+    /// OPML 2.0 with tags written as nested folder outlines (a feed tagged a, b sits in folder a › b)
+    /// and saved searches as `query:` outlines.
+    public static func opml(_ subscriptions: [Subscription], queries: [SavedQuery] = [], title: String,
+                            dateCreated: Date) -> String {
+        OPMLWriter.write(subscriptions, queries: queries, title: title, dateCreated: dateCreated)
     }
 
     /// newsboat's urls format: `SOURCE tag… "~Title" !`, then `"query:Name:expression"` lines.

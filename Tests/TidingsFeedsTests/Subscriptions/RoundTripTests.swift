@@ -64,9 +64,12 @@ enum SubscriptionGenerator {
         var list = SubscriptionGenerator.list(&r)
         // OPML has no place for newsboat-only detail that the urls format needs, but it keeps everything here.
         list = list.map { var s = $0; s.title = s.title == s.source ? nil : s.title; return s }
-        let opml = SubscriptionList.opml(list, title: SubscriptionGenerator.text(&r), dateCreated: Date(timeIntervalSince1970: 0))
+        let queries = SubscriptionGenerator.queries(&r)
+        let opml = SubscriptionList.opml(list, queries: queries, title: SubscriptionGenerator.text(&r),
+                                         dateCreated: Date(timeIntervalSince1970: 0))
         let back = try SubscriptionList.parse(Data(opml.utf8))
         #expect(back.subscriptions == list, "seed \(seed)")
+        #expect(back.queries == queries, "seed \(seed)")
         #expect(back.skipped.isEmpty && back.notUnderstood.isEmpty, "seed \(seed)")
     }
 
