@@ -11,10 +11,10 @@ struct CleanupCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: ArgumentHelp("Keep at most this many articles per feed (starred ones come on top).", valueName: "n"))
+    @Option(help: ArgumentHelp("Keep at most this many articles per feed (starred ones come on top); 0 means no limit.", valueName: "n"))
     var maxArticles: Int?
 
-    @Option(help: ArgumentHelp("Delete articles dated more than this many days ago.", valueName: "days"))
+    @Option(help: ArgumentHelp("Delete articles dated more than this many days ago; 0 means no limit.", valueName: "days"))
     var keepDays: Int?
 
     func validate() throws {
@@ -24,13 +24,17 @@ struct CleanupCommand: ParsableCommand {
 
     func run() throws {
         let config = try ConfigLoader.load(path: common.configPath, explicit: common.configIsExplicit)
-        let perFeed = maxArticles ?? config.maxArticles
-        let days = keepDays ?? config.keepDays
-        guard perFeed != nil || days != nil else {
-            throw CommandFailure("no retention limit: give --max-articles N or --keep-days D, or set them under [retention] in \(common.configPath)")
+        var policy = config.retention
+        if let maxArticles { policy.global.maxArticles = maxArticles }
+        if let keepDays { policy.global.keepDays = keepDays }
+        guard !policy.isUnlimited else {
+            throw CommandFailure("no retention limit: give --max-articles N or --keep-days D (0 means no limit), or set them under [retention] in \(common.configPath)")
         }
         let store = try Headless.store(common)
-        let report = try Headless.attempt { try store.cleanup(maxArticlesPerFeed: perFeed, keepDays: days) }
+        let report = try Headless.attempt { try store.cleanup(policy: policy) }
+        for key in report.unmatchedFeeds {
+            FileHandle.standardError.write(Data("tidings: warning: [retention.\"\(key)\"] in \(common.configPath) names no feed\n".utf8))
+        }
         let size = { (bytes: Int64) in ByteCountFormatter.string(fromByteCount: bytes, countStyle: .file) }
         Headless.printLines(["deleted \(report.deleted) articles; cache \(size(report.bytesBefore)) → \(size(report.bytesAfter))"])
     }

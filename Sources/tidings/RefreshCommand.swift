@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TidingsCore
 import TidingsStore
 import TidingsText
 
@@ -27,7 +28,8 @@ struct RefreshCommand: ParsableCommand {
     func run() throws {
         let store = try Headless.store(common)
         let targets = feeds.isEmpty ? try Headless.attempt { try store.feeds() } : try feeds.map { try Headless.feed($0, in: store) }
-        let summary = RefreshRun.run(targets, store: store, progress: !json)
+        let config = try ConfigLoader.load(path: common.configPath, explicit: common.configIsExplicit)
+        let summary = RefreshRun.run(targets, store: store, progress: !json, retention: config.retention)
         if json {
             try Headless.printJSON(summary.outcomes.map(\.json))
         } else {
@@ -58,9 +60,15 @@ struct RefreshRun {
     }
     var outcomes: [Outcome] = []
     var inserted = 0, updated = 0, unchanged = 0, skipped = 0, failed = 0, warned = 0
+    /// Articles removed by retention limits after the refresh.
+    var purged = 0
     var problems: [String] = []
 
-    static func run(_ feeds: [FeedInfo], store: ArticleStore, progress: Bool) -> RefreshRun {
+    /// Refreshes `feeds`, then applies `retention` to those read successfully (no VACUUM: that is
+    /// `tidings cleanup`'s job), as newsboat applies max-items on every reload; time passes even
+    /// for a feed that did not change, so keep-days applies to those too.
+    static func run(_ feeds: [FeedInfo], store: ArticleStore, progress: Bool,
+                    retention: RetentionPolicy = RetentionPolicy()) -> RefreshRun {
         var run = RefreshRun()
         let bar = ProgressBar(total: feeds.count, enabled: progress)
         // Reading and parsing the next source overlaps with writing this one: two cores, two halves.
@@ -84,6 +92,19 @@ struct RefreshRun {
             run.outcomes.append(Outcome(feed: feed, status: status))
         }
         bar.finish()
+        let read = run.outcomes.compactMap { outcome -> FeedID? in
+            switch outcome.status {
+            case .updated, .unchanged: return outcome.feed.id
+            case .skipped, .failed: return nil
+            }
+        }
+        if !read.isEmpty, !retention.isUnlimited {
+            do {
+                run.purged = try store.cleanup(policy: retention, feeds: read, compact: false).deleted
+            } catch {
+                run.problems.append("retention: \(error)")
+            }
+        }
         // One line per reason, not per feed: 300 http(s) feeds must not mean 300 lines from cron.
         for (why, count) in skipReasons.sorted(by: { $0.key < $1.key }) {
             run.problems.append("skipped \(count) feed\(count == 1 ? "" : "s"): \(why)")
@@ -94,6 +115,7 @@ struct RefreshRun {
     var line: String {
         "Refreshed \(outcomes.count) feed\(outcomes.count == 1 ? "" : "s"): \(inserted) new, \(updated) updated articles; "
             + "\(unchanged) unchanged, \(skipped) skipped, \(failed) failed" + (warned > 0 ? ", \(warned) with warnings" : "")
+            + (purged > 0 ? "; \(purged) old articles removed by retention limits" : "")
     }
 }
 

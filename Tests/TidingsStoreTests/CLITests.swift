@@ -147,7 +147,7 @@ struct CLITests {
         let again = try cli.run(["remove", "Valley Bulletin"])
         #expect(again.status != 0 && again.stderr.contains("no feed matches"))
 
-        let cleanup = try cli.run(["cleanup", "--max-articles", "0"])
+        let cleanup = try cli.run(["cleanup", "--keep-days", "1"])
         #expect(cleanup.status == 0, "\(cleanup.stderr)")
         #expect(cleanup.stdout.hasPrefix("deleted 2 articles"))
         #expect(try store.articles(limit: 10).map(\.title) == ["Market day"])
