@@ -8,12 +8,21 @@ extension ArticleStore {
     public func registerFeed(source: String, title: String?, tags: [String], hidden: Bool = false,
                              kind: FeedKind? = nil, filter: String? = nil) throws(StoreError) -> FeedID {
         let kind = kind ?? FeedKind.infer(source: source)
-        return try write { db in
-            let id = try upsertFeed(source: source, title: title, kind: kind, db)
-            try db.execute(sql: "UPDATE feed SET kind = ?, hidden = ?, filter = ? WHERE id = ?",
-                           arguments: [kind.rawValue, hidden, filter.flatMap { $0.isEmpty ? nil : $0 }, id])
-            try Self.replaceTags(of: id, with: tags, db)
-            return id
+        let registration = FeedRegistration(source: source, title: title, tags: tags, hidden: hidden, kind: kind, filter: filter)
+        return try registerFeeds([registration])[0]
+    }
+
+    /// Registers many feeds in one transaction (an import): all of them or, on failure, none.
+    public func registerFeeds(_ feeds: [FeedRegistration]) throws(StoreError) -> [FeedID] {
+        try write { db in
+            try feeds.map { feed in
+                let kind = feed.kind ?? FeedKind.infer(source: feed.source)
+                let id = try upsertFeed(source: feed.source, title: feed.title, kind: kind, db)
+                try db.execute(sql: "UPDATE feed SET kind = ?, hidden = ?, filter = ? WHERE id = ?",
+                               arguments: [kind.rawValue, feed.hidden, feed.filter.flatMap { $0.isEmpty ? nil : $0 }, id])
+                try Self.replaceTags(of: id, with: feed.tags, db)
+                return id
+            }
         }
     }
 

@@ -55,6 +55,7 @@ struct ImportCommand: ParsableCommand {
         var known = Set(try Headless.attempt { try store.feeds() }.map(\.source))
         var knownSearches = Set(try Headless.attempt { try store.savedSearches() }.map(\.name))
         var added: [Entry] = [], searches: [Entry] = []
+        var registrations: [FeedRegistration] = []
         var skipped = parsed.skipped.map(Entry.init), notUnderstood = parsed.notUnderstood.map(Entry.init)
         for (i, sub) in parsed.subscriptions.enumerated() {
             let location = i < parsed.locations.count ? parsed.locations[i] : nil
@@ -64,12 +65,12 @@ struct ImportCommand: ParsableCommand {
                 continue
             }
             if known.contains(source) { skipped.append(Entry(location, sub.source, reason: "already subscribed")); continue }
-            _ = try Headless.attempt {
-                try store.registerFeed(source: source, title: sub.title, tags: sub.tags, hidden: sub.hidden, filter: sub.filter)
-            }
+            registrations.append(FeedRegistration(source: source, title: sub.title, tags: sub.tags, hidden: sub.hidden, filter: sub.filter))
             known.insert(source)
             added.append(Entry(location, source))
         }
+        // One transaction: a large file imports in seconds, and a failure leaves no half-import behind.
+        _ = try Headless.attempt { try store.registerFeeds(registrations) }
         for (i, query) in parsed.queries.enumerated() {
             let location = i < parsed.queryLocations.count ? parsed.queryLocations[i] : nil
             if knownSearches.contains(query.name) {

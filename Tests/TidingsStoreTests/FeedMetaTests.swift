@@ -93,4 +93,19 @@ struct FeedMetaTests {
         #expect(try !store.removeSavedSearch(name: "broken"))
         #expect(try store.savedSearches().count == 2)
     }
+
+    @Test func manyFeedsRegisterInOneGoAndAgainUpdateInPlace() throws {
+        let store = try ArticleStore.inMemory()
+        let batch = (0..<300).map { FeedRegistration(source: "https://example.org/\($0).xml", title: "Feed \($0)", tags: ["t\($0 % 3)"]) }
+        let ids = try store.registerFeeds(batch)
+        #expect(Set(ids).count == 300)
+        let feeds = try store.feeds()
+        #expect(feeds.count == 300)
+        #expect(feeds.first { $0.id == ids[7] }?.tags == ["t1"])
+        // The same sources again: the same ids, titles updated, nothing duplicated.
+        let again = try store.registerFeeds(batch.map { var b = $0; b.title = "Renamed"; return b })
+        #expect(again == ids)
+        #expect(try store.feeds().allSatisfy { $0.title == "Renamed" })
+        #expect(try store.registerFeeds([]).isEmpty)
+    }
 }
