@@ -39,6 +39,24 @@ struct SearchTests {
         ("東*", ["東京の天気"]),
         ("京都", []),
         ("b", []),
+        // Exclusion: `-term` (or `NOT term`) drops articles that match it.
+        ("ferry -market", ["Ferry timetable changes"]),
+        ("-ferry", ["Café reopens", "東京の天気", "Harvest festival"]),
+        ("NOT ferry timetable", ["Harvest festival"]),
+        ("ferry -title:ferry", ["Market day"]),
+        (#"ferry -"leaves at noon""#, ["Market day"]),
+        ("timetable -fest*", ["Ferry timetable changes"]),
+        ("-ferry -cakes -東京", ["Harvest festival"]),
+        ("-tag:news", ["東京の天気", "Harvest festival"]),
+        ("-feed:harbor timetable", ["Harvest festival"]),
+        ("ferry -", ["Ferry timetable changes", "Market day"]),
+        // Alternatives: `OR` between two terms; a dangling one is ignored while typing.
+        ("ferry OR festival", ["Ferry timetable changes", "Market day", "Harvest festival"]),
+        ("cakes OR noon OR 晴れ", ["Café reopens", "Ferry timetable changes", "東京の天気"]),
+        ("timetable title:ferry OR title:festival", ["Ferry timetable changes", "Harvest festival"]),
+        ("ferry OR", ["Ferry timetable changes", "Market day"]),
+        ("ferry AND bread", ["Market day"]),
+        ("ferry or bread", []),
     ])
     func queryFindsExactlyTheMatchingArticles(query: String, expected: [String]) throws {
         let (store, _, _) = try SearchFixture.store()
@@ -49,12 +67,30 @@ struct SearchTests {
         "\"", "*", "**", "AND", "OR", "NOT", "NEAR(", "NEAR(ferry market, 2)", "'; DROP TABLE article; --",
         "title:", "feed:", ")(", "{title}: ferry", "ferry\"", "\"ferry", "-ferry", "ferry AND", "^ferry",
         "title:\"", "\u{0}", "%", "_", "'", "ferry*market", "col:ferry",
+        "fer\u{0}ry", "\"fer\u{0}ry\"", "\u{0}\"", "title:\u{0}x", "feed:\u{0}", "ferry\u{1B}[31m", "-", "--", "-*", "-\"",
+        "OR", "OR OR", "ferry OR OR market", "NOT", "NOT NOT", "- OR -", "-unread", "(ferry OR market", "NEAR(ferry market)",
     ])
     func hostileQueriesNeverFail(query: String) throws {
         let (store, _, _) = try SearchFixture.store()
         _ = try store.search(query, limit: 50)
         _ = try store.searchCounts(query)
         #expect(try store.count(.all) == 5)
+    }
+
+    @Test func controlCharactersSeparateWords() throws {
+        let (store, _, _) = try SearchFixture.store()
+        #expect(try titles(store, "fer\u{0}ry") == [])
+        #expect(try titles(store, "\u{0}ferry\u{7}") == ["Ferry timetable changes", "Market day"])
+        #expect(try titles(store, "\"ferry\u{0}leaves\"") == ["Ferry timetable changes"])
+    }
+
+    @Test func feedAndTagFiltersIgnoreAccents() throws {
+        let store = try ArticleStore.inMemory()
+        let feed = try store.registerFeed(source: "s", title: "Le Café du Matin", tags: ["Économie"])
+        _ = try store.apply(FeedDocument(format: .rss20, items: [SearchFixture.item("a", "Prix", body: "<p>blé</p>", minutesAgo: 0)]), toFeed: feed)
+        for query in ["feed:cafe", "feed:CAFÉ", "tag:economie", "tag:ÉCONOMIE", "feed:\"cafe du\" ble"] {
+            #expect(try store.search(query, limit: 5).map(\.title) == ["Prix"], "\(query)")
+        }
     }
 
     @Test func punctuationOnlyFindsNothing() throws {
@@ -79,6 +115,9 @@ struct SearchTests {
         #expect(try titles(store, #""unread""#).isEmpty)
         #expect(try store.searchCounts("ferry") == (unread: 1, total: 2))
         #expect(try store.searchCounts("unread") == (unread: 4, total: 4))
+        #expect(try titles(store, "-unread") == ["Ferry timetable changes"])
+        #expect(try titles(store, "-starred ferry") == ["Ferry timetable changes"])
+        #expect(try store.searchCounts("-ferry") == (unread: 3, total: 3))
     }
 
     @Test func filtersOnlyListNewestFirst() throws {
