@@ -177,7 +177,9 @@ struct SearchQuery: Equatable {
         var value = Substring(value)
         while prefix && value.hasSuffix("*") { value = value.dropLast() }
         let text = SearchText.spacingCJK(value.replacingOccurrences(of: "*", with: " "))
-        guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
+        guard text.unicodeScalars.contains(where: {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil || $0.properties.generalCategory == .privateUse
+        }) else {
             return nil
         }
         let quoted = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -242,10 +242,62 @@ struct UpgradeTests {
     }
 }
 
+@Suite("Upgrading a version 3 cache")
+struct SearchTextUpgradeTests {
+    @Test func theIndexIsRebuiltSoAltTextAndEmojiAreFound() throws {
+        // Given a cache whose index was written before alt text and emoji were indexed
+        let directory = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("cache.sqlite").path
+        try ArticleStore.makeOldCacheForTesting(path: path, upTo: "v3-search-merge-settings", sql: """
+            INSERT INTO feed (id, source, title) VALUES (1, 'https://old.example/rss', 'Old Times');
+            INSERT INTO article (feed_id, guid, title, sort_date, content, content_type, content_hash, first_seen)
+            VALUES (1, 'a', 'Lantern night 🏮', 10, '<p>Parade <img src="x.jpg" alt="A paper heron"></p>', 'html', 0, 10);
+            INSERT INTO article_fts (rowid, title, author, feed, body) SELECT id, title, '', 'Old Times', 'Parade' FROM article;
+            """)
+        // When this build opens it
+        let store = try ArticleStore(path: path)
+        // Then the index holds what this build indexes
+        #expect(try store.appliedMigrations() == Schema.knownMigrations)
+        #expect(try store.search("heron", limit: 5).map(\.title) == ["Lantern night 🏮"])
+        #expect(try store.search("🏮 parade", limit: 5).map(\.title) == ["Lantern night 🏮"])
+        #expect(try store.searchIndexCount() == 1)
+    }
+}
+
 @Suite struct SearchIndexSettingsTests {
     @Test func theIndexMergesInLargerStepsWhileImporting() throws {
         let store = try ArticleStore.inMemory()
         let rows = try store.rowsForTesting("SELECT k, v FROM article_fts_config WHERE k IN ('automerge', 'crisismerge', 'pgsz') ORDER BY k")
         #expect(rows == [["automerge", "16"], ["crisismerge", "64"], ["pgsz", "4050"]])
+    }
+}
+
+@Suite("Searching for symbols and full-width text")
+struct SymbolSearchTests {
+    @Test(arguments: [
+        ("🏮", ["Night market 🏮 returns"]),
+        ("🏮 market", ["Night market 🏮 returns"]),
+        ("👍", ["Thumbs 👍🏽 up", "Plain 👍"]),
+        ("👍🏽", ["Thumbs 👍🏽 up"]),
+        ("❤", ["Love ❤️ it"]),
+        ("❤️", ["Love ❤️ it"]),
+        ("👩‍🍳", ["Cook 👩‍🍳"]),
+        ("🇯🇵", ["Flag 🇯🇵"]),
+        ("⭐", ["Star in the body"]),
+        ("abc123", ["Full-width ＡＢＣ１２３"]),
+        ("ＡＢＣ１２３", ["Full-width ＡＢＣ１２３"]),
+        ("🎉", []),
+        ("-👍🏽 👍", ["Plain 👍"]),
+    ])
+    func emojiAndFullWidthLettersAreFindable(query: String, expected: [String]) throws {
+        let store = try ArticleStore.inMemory()
+        let feed = try store.registerFeed(source: "s", title: "S")
+        let titles = ["Night market 🏮 returns", "Thumbs 👍🏽 up", "Plain 👍", "Love ❤️ it", "Cook 👩‍🍳", "Flag 🇯🇵",
+                      "Full-width ＡＢＣ１２３"]
+        var items = titles.enumerated().map { SearchFixture.item("i\($0.offset)", $0.element, body: "<p>market</p>", minutesAgo: Double($0.offset)) }
+        items.append(SearchFixture.item("star", "Star in the body", body: "<p>rated &#x2B50; five</p>", minutesAgo: 9))
+        _ = try store.apply(FeedDocument(format: .rss20, items: items), toFeed: feed)
+        #expect(Set(try store.search(query, limit: 20).map(\.title)) == Set(expected))
     }
 }
