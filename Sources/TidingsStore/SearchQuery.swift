@@ -42,7 +42,7 @@ struct SearchQuery: Equatable {
     static let maxLength = 1_000
 
     init(_ text: String) {
-        let tokens = Self.tokens(Self.withoutControlCharacters(String(text.prefix(Self.maxLength))))
+        let tokens = Self.tokens(Self.withoutControlCharacters(Self.cut(text)))
         // Operator words are words when the query holds nothing else ("AND" searches for "and").
         let hasOperands = tokens.contains { $0.operatorWord == nil }
         var groups: [[String]] = []   // each group: alternatives joined by OR
@@ -101,6 +101,17 @@ struct SearchQuery: Equatable {
         } else {
             match = negative.isEmpty ? required : "(" + required + ") NOT (" + negative + ")"
         }
+    }
+
+    /// The first `maxLength` characters, ending between words when the text is longer, so the
+    /// last word is not searched for as a fragment of itself.
+    private static func cut(_ text: String) -> String {
+        guard text.count > maxLength else { return text }
+        var head = text.prefix(maxLength)
+        if !text[head.endIndex].isWhitespace, let space = head.lastIndex(where: \.isWhitespace) {
+            head = head[..<space]
+        }
+        return String(head)
     }
 
     private struct Token {

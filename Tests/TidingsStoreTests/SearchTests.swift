@@ -93,6 +93,12 @@ struct SearchTests {
         }
     }
 
+    @Test func aHugeQueryIsCutBetweenWords() throws {
+        // The cut used to fall inside a word, leaving "ferr" to be matched exactly.
+        let (store, _, _) = try SearchFixture.store()
+        #expect(try titles(store, String(repeating: "ferry ", count: 3_000)) == ["Ferry timetable changes", "Market day"])
+    }
+
     @Test func punctuationOnlyFindsNothing() throws {
         let (store, _, _) = try SearchFixture.store()
         for query in ["\"", "*", "()", "  ", ""] {
