@@ -67,9 +67,14 @@ enum SearchSQL {
             terms.append("article_fts MATCH ?")
             arguments += [match]
         }
-        if query.unreadOnly { terms.append("a.is_read = 0") }
-        if query.starredOnly { terms.append("a.is_starred = 1") }
-        if !query.feedNames.isEmpty || !query.tags.isEmpty {
+        if let excluded = query.excluded {
+            terms.append("a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)")
+            arguments += [excluded]
+        }
+        // Literals, so the partial indexes on unread and starred apply.
+        if let unread = query.unread { terms.append(unread ? "a.is_read = 0" : "a.is_read = 1") }
+        if let starred = query.starred { terms.append(starred ? "a.is_starred = 1" : "a.is_starred = 0") }
+        if !query.feedNames.isEmpty || !query.tags.isEmpty || !query.excludedFeedNames.isEmpty || !query.excludedTags.isEmpty {
             let feeds = try matchingFeeds(query, db)
             if feeds.isEmpty { return nil }
             terms.append("a.feed_id IN (" + feeds.map(String.init).joined(separator: ",") + ")")
@@ -77,23 +82,30 @@ enum SearchSQL {
         return (terms, arguments)
     }
 
-    /// Feeds passing the `feed:` and `tag:` filters. Compared in Swift because SQLite's
-    /// `lower()` and `LIKE` fold ASCII only; there are few feeds, so this is cheap.
+    /// Feeds passing the `feed:` and `tag:` filters (and their negations). Compared in Swift,
+    /// ignoring case and accents, because SQLite's `lower()` and `LIKE` fold ASCII only; there
+    /// are few feeds, so this is cheap.
     static func matchingFeeds(_ query: SearchQuery, _ db: Database) throws -> [Int64] {
         var tagsByFeed: [Int64: Set<String>] = [:]
-        if !query.tags.isEmpty {
+        if !query.tags.isEmpty || !query.excludedTags.isEmpty {
             for row in try Row.fetchAll(db, sql: "SELECT feed_id, tag FROM feed_tag") {
-                tagsByFeed[row["feed_id"], default: []].insert((row["tag"] as String).lowercased())
+                tagsByFeed[row["feed_id"], default: []].insert(folded(row["tag"]))
             }
         }
-        let names = query.feedNames.map { $0.lowercased() }
-        let tags = query.tags.map { $0.lowercased() }
+        let names = query.feedNames.map(folded), tags = query.tags.map(folded)
+        let notNames = query.excludedFeedNames.map(folded), notTags = query.excludedTags.map(folded)
         return try Row.fetchAll(db, sql: "SELECT id, \(SQL.feedTitle) AS title FROM feed").compactMap { row in
             let id: Int64 = row["id"]
-            let title = (row["title"] as String).lowercased()
-            guard names.allSatisfy({ title.contains($0) }) else { return nil }
-            guard tags.allSatisfy({ tagsByFeed[id]?.contains($0) == true }) else { return nil }
+            let title = folded(row["title"])
+            let feedTags = tagsByFeed[id] ?? []
+            guard names.allSatisfy({ title.contains($0) }), !notNames.contains(where: { title.contains($0) }) else { return nil }
+            guard tags.allSatisfy({ feedTags.contains($0) }), !notTags.contains(where: { feedTags.contains($0) }) else { return nil }
             return id
         }
+    }
+
+    /// Case-, accent- and width-insensitive form of a feed title or tag, for comparing.
+    static func folded(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 }

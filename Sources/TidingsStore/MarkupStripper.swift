@@ -87,6 +87,7 @@ enum MarkupStripper {
             if name.count < 16 { name.append(bytes[j] | (isLetter(bytes[j]) ? 0x20 : 0)) }
             j += 1
         }
+        let attributesStart = j
         // The tag ends at the first `>` outside a quoted attribute value.
         var quote: UInt8 = 0
         while j < n {
@@ -101,6 +102,14 @@ enum MarkupStripper {
             j += 1
         }
         let end = min(j + 1, n)
+        // The reader shows an image's alt text in its place, so it is searchable; an image
+        // tag cut off by the end of the input shows nothing.
+        if !closing, name == imageTag, j < n {
+            out.append(0x20)
+            altText(UnsafeBufferPointer(rebasing: bytes[attributesStart..<j]), into: &out)
+            out.append(0x20)
+            return end
+        }
         if !closing && skippedElements.contains(name) {
             let closeTag = "</" + String(decoding: name, as: UTF8.self)
             let close = skip(bytes, from: end, past: closeTag)
@@ -109,6 +118,49 @@ enum MarkupStripper {
         }
         if !inlineTags.contains(name) { out.append(0x20) }
         return end
+    }
+
+    private static let imageTag = Array("img".utf8)
+
+    /// Appends the decoded value of the `alt` attribute found in a tag's attribute bytes.
+    private static func altText(_ attributes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        let n = attributes.count
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D }
+        var i = 0
+        while i < n {
+            while i < n, isSpace(attributes[i]) || attributes[i] == UInt8(ascii: "/") { i += 1 }
+            let nameStart = i
+            while i < n, !isSpace(attributes[i]), attributes[i] != UInt8(ascii: "="), attributes[i] != UInt8(ascii: "/") { i += 1 }
+            let isAlt = i - nameStart == 3 && starts(attributes, at: nameStart, with: "alt")
+            while i < n, isSpace(attributes[i]) { i += 1 }
+            guard i < n, attributes[i] == UInt8(ascii: "=") else { continue }
+            i += 1
+            while i < n, isSpace(attributes[i]) { i += 1 }
+            var valueStart = i, valueEnd = i
+            if i < n, attributes[i] == UInt8(ascii: "\"") || attributes[i] == UInt8(ascii: "'") {
+                let quote = attributes[i]
+                valueStart = i + 1
+                i = valueStart
+                while i < n, attributes[i] != quote { i += 1 }
+                valueEnd = i
+                i += 1
+            } else {
+                while i < n, !isSpace(attributes[i]) { i += 1 }
+                valueEnd = i
+            }
+            guard isAlt else { continue }
+            let value = UnsafeBufferPointer(rebasing: attributes[valueStart..<min(valueEnd, n)])
+            var k = 0
+            while k < value.count {
+                if value[k] == UInt8(ascii: "&") {
+                    k = entity(value, at: k, into: &out)
+                } else {
+                    out.append(value[k])
+                    k += 1
+                }
+            }
+            return
+        }
     }
 
     /// Decodes the entity at `i` (or copies a lone `&`); returns the index after it.

@@ -19,6 +19,11 @@ enum Schema {
             try db.execute(sql: "INSERT INTO article_fts(article_fts, rank) VALUES ('crisismerge', 64)")
             try db.execute(sql: "INSERT INTO article_fts(article_fts, rank) VALUES ('pgsz', 4050)")
         }
+        migrator.registerMigration("v4-search-text-alt-emoji") { db in
+            // The indexed text changed (image alt text, emoji as tokens, full-width ASCII
+            // folded) and queries are prepared the new way, so old rows must be rewritten.
+            try SearchIndex.rebuild(db)
+        }
         return migrator
     }()
 

@@ -1,48 +1,117 @@
+import Foundation
+
 /// A search as the user typed it, translated into a safe FTS5 MATCH expression plus filters.
 ///
 /// Syntax: `word` (every word must match), `"a phrase"`, `prefix*`, `title:WORD`,
-/// `author:WORD` (also `title:"a phrase"`, `title:pre*`), `feed:NAME` (feed title contains,
-/// any case), `tag:NAME` (feed tag, any case), and the bare keywords `unread` and `starred`
-/// (quote them, `"unread"`, to search for the word). Every term reaches FTS5 as a quoted
-/// string, so operators (`AND`, `OR`, `NOT`, `NEAR(`), colons, parentheses and quotes typed
-/// by the user are plain text; a term with no letter or digit is dropped.
+/// `author:WORD` (also `title:"a phrase"`, `title:pre*`), `feed:NAME` (feed title contains),
+/// `tag:NAME` (feed tag), and the bare keywords `unread` and `starred` (quote them, `"unread"`,
+/// to search for the word). `-term` or `NOT term` excludes (any of the above, so `-tag:news`
+/// and `-unread` work too); `a OR b` between two text terms matches either, binding tighter
+/// than the implicit AND (`x a OR b` is x and either a or b); an `AND` between terms changes
+/// nothing. Parentheses do not group. Filters ignore case and accents. Every term reaches FTS5
+/// as a quoted string, so other operators (`NEAR(`), colons, parentheses, quotes and control
+/// characters typed by the user are plain text or separators; a term with nothing searchable
+/// in it is dropped, as is an operator with nothing to work on.
 struct SearchQuery: Equatable {
-    /// The FTS5 expression, or nil when the query has no text terms (filters only).
+    /// The FTS5 expression that must match (exclusions folded in with `NOT`), or nil when the
+    /// query has no required text terms.
     var match: String?
+    /// The FTS5 expression that must not match, set only when there is no `match` (a query of
+    /// exclusions only, such as `-ferry`, which FTS5 cannot answer by itself).
+    var excluded: String?
     /// `feed:` values; a feed must match all of them.
     var feedNames: [String] = []
     /// `tag:` values; a feed must carry all of them.
     var tags: [String] = []
-    var unreadOnly = false
-    var starredOnly = false
+    /// `-feed:` values; a feed must match none of them.
+    var excludedFeedNames: [String] = []
+    /// `-tag:` values; a feed must carry none of them.
+    var excludedTags: [String] = []
+    /// `unread` (true) or `-unread` (false); nil when not asked.
+    var unread: Bool?
+    /// `starred` (true) or `-starred` (false); nil when not asked.
+    var starred: Bool?
 
     /// True when nothing usable was typed (empty, or only punctuation).
-    var isEmpty: Bool { match == nil && feedNames.isEmpty && tags.isEmpty && !unreadOnly && !starredOnly }
+    var isEmpty: Bool {
+        match == nil && excluded == nil && feedNames.isEmpty && tags.isEmpty && excludedFeedNames.isEmpty
+            && excludedTags.isEmpty && unread == nil && starred == nil
+    }
 
     /// Longest query looked at; the rest is ignored so a pasted novel cannot build a huge expression.
     static let maxLength = 1_000
 
     init(_ text: String) {
-        var terms: [String] = []
-        for token in Self.tokens(String(text.prefix(Self.maxLength))) {
+        let tokens = Self.tokens(Self.withoutControlCharacters(Self.cut(text)))
+        // Operator words are words when the query holds nothing else ("AND" searches for "and").
+        let hasOperands = tokens.contains { $0.operatorWord == nil }
+        var groups: [[String]] = []   // each group: alternatives joined by OR
+        var negatives: [String] = []
+        var negateNext = false
+        var joinNext = false          // an OR is waiting for its right-hand term
+        var lastWasText = false       // the previous token was a required text term
+        for var token in tokens {
+            if hasOperands, let word = token.operatorWord {
+                switch word {
+                case "NOT": negateNext = true
+                case "OR": joinNext = lastWasText
+                default: joinNext = false
+                }
+                continue
+            }
+            if negateNext { token.negated = true }
+            negateNext = false
+            let join = joinNext
+            joinNext = false
+            lastWasText = false
             switch token.field {
             case "feed":
-                if !token.value.isEmpty { feedNames.append(token.value) }
+                if !token.value.isEmpty {
+                    if token.negated { excludedFeedNames.append(token.value) } else { feedNames.append(token.value) }
+                }
             case "tag":
-                if !token.value.isEmpty { tags.append(token.value) }
-            case "title", "author":
-                if let term = Self.term(token.value, prefix: token.prefix) { terms.append("\(token.field!) : \(term)") }
+                if !token.value.isEmpty {
+                    if token.negated { excludedTags.append(token.value) } else { tags.append(token.value) }
+                }
             default:
-                if !token.quoted && token.value.lowercased() == "unread" {
-                    unreadOnly = true
-                } else if !token.quoted && token.value.lowercased() == "starred" {
-                    starredOnly = true
-                } else if let term = Self.term(token.value, prefix: token.prefix) {
-                    terms.append(term)
+                if token.field == nil && !token.quoted && token.value.lowercased() == "unread" {
+                    unread = !token.negated
+                } else if token.field == nil && !token.quoted && token.value.lowercased() == "starred" {
+                    starred = !token.negated
+                } else if var term = Self.term(token.value, prefix: token.prefix) {
+                    if let field = token.field { term = "\(field) : \(term)" }
+                    if token.negated {
+                        negatives.append(term)
+                    } else if join, !groups.isEmpty {
+                        groups[groups.count - 1].append(term)
+                        lastWasText = true
+                    } else {
+                        groups.append([term])
+                        lastWasText = true
+                    }
                 }
             }
         }
-        match = terms.isEmpty ? nil : terms.joined(separator: " AND ")
+        let required = groups.map { $0.count == 1 ? $0[0] : "(" + $0.joined(separator: " OR ") + ")" }
+            .joined(separator: " AND ")
+        let negative = negatives.joined(separator: " OR ")
+        if required.isEmpty {
+            match = nil
+            excluded = negative.isEmpty ? nil : negative
+        } else {
+            match = negative.isEmpty ? required : "(" + required + ") NOT (" + negative + ")"
+        }
+    }
+
+    /// The first `maxLength` characters, ending between words when the text is longer, so the
+    /// last word is not searched for as a fragment of itself.
+    private static func cut(_ text: String) -> String {
+        guard text.count > maxLength else { return text }
+        var head = text.prefix(maxLength)
+        if !text[head.endIndex].isWhitespace, let space = head.lastIndex(where: \.isWhitespace) {
+            head = head[..<space]
+        }
+        return String(head)
     }
 
     private struct Token {
@@ -50,11 +119,30 @@ struct SearchQuery: Equatable {
         var value: String
         var quoted: Bool
         var prefix: Bool
+        var negated: Bool
+
+        /// `AND`, `OR` or `NOT` when this token is one of them, typed bare and in capitals.
+        var operatorWord: String? {
+            guard field == nil, !quoted, !prefix, !negated, ["AND", "OR", "NOT"].contains(value) else { return nil }
+            return value
+        }
     }
 
     private static let fields: Set<String> = ["title", "author", "feed", "tag"]
 
-    /// Splits on spaces outside double quotes; an unclosed quote runs to the end.
+    /// Control characters (NUL included, which would end FTS5's reading of the expression
+    /// inside a quoted string) become spaces.
+    private static func withoutControlCharacters(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar.properties.generalCategory == .control ? " " : scalar)
+        }
+        return String(scalars)
+    }
+
+    /// Splits on spaces outside double quotes; an unclosed quote runs to the end. A leading `-`
+    /// negates the token.
     private static func tokens(_ text: String) -> [Token] {
         var result: [Token] = []
         let chars = Array(text)
@@ -64,6 +152,8 @@ struct SearchQuery: Equatable {
                 i += 1
                 continue
             }
+            let negated = chars[i] == "-" && i + 1 < chars.count && !chars[i + 1].isWhitespace
+            if negated { i += 1 }
             var field: String?
             var word = ""
             while i < chars.count, !chars[i].isWhitespace, chars[i] != "\"" {
@@ -84,11 +174,11 @@ struct SearchQuery: Equatable {
                 i += 1
                 let prefix = i < chars.count && chars[i] == "*"
                 if prefix { i += 1 }
-                result.append(Token(field: field, value: phrase, quoted: true, prefix: prefix))
+                result.append(Token(field: field, value: phrase, quoted: true, prefix: prefix, negated: negated))
                 continue
             }
             let prefix = word.hasSuffix("*")
-            result.append(Token(field: field, value: word, quoted: false, prefix: prefix))
+            result.append(Token(field: field, value: word, quoted: false, prefix: prefix, negated: negated))
         }
         return result
     }
@@ -98,7 +188,9 @@ struct SearchQuery: Equatable {
         var value = Substring(value)
         while prefix && value.hasSuffix("*") { value = value.dropLast() }
         let text = SearchText.spacingCJK(value.replacingOccurrences(of: "*", with: " "))
-        guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
+        guard text.unicodeScalars.contains(where: {
+            $0.properties.isAlphabetic || $0.properties.numericType != nil || $0.properties.generalCategory == .privateUse
+        }) else {
             return nil
         }
         let quoted = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""

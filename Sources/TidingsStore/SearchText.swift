@@ -2,6 +2,10 @@
 /// spaced apart. The `unicode61` tokenizer reads a run of ideographs or kana as one token, so
 /// "東京の天気" could only be found by its first characters; one token per character lets
 /// a query "東京" (indexed the same way, as the phrase "東 京") match anywhere in the text.
+/// The tokenizer also drops symbols, so every emoji becomes its own token by standing in for a
+/// private-use character (which the tokenizer keeps), and full-width ASCII ("ＡＢＣ１２３", common
+/// in Japanese text) becomes ASCII, which the tokenizer does not fold by itself. Queries go
+/// through the same function, so both sides agree.
 enum SearchText {
     /// Bodies longer than this are indexed by their beginning only: a hostile 50 MB item must
     /// not make an import crawl, and nobody searches for words on page 400.
@@ -34,13 +38,42 @@ enum SearchText {
         }
     }
 
-    /// Puts a space on both sides of every unspaced-script character; other text is unchanged.
-    /// Works on UTF-8 bytes: every such character is a 3- or 4-byte sequence, so text without a
-    /// lead byte of 0xE3 or above is returned as it is, and the rest is copied in one pass.
+    /// The private-use character an emoji or pictographic symbol is indexed as, if it is one.
+    /// Each block keeps its low 16 bits, so the mapping is one to one.
+    static func symbolToken(_ value: UInt32) -> Unicode.Scalar? {
+        switch value {
+        case 0x2300...0x23FF,   // Miscellaneous technical (⌚ ⏰)
+             0x2600...0x27BF,   // Miscellaneous symbols, dingbats (☀ ❤ ✈)
+             0x2B00...0x2BFF,   // Arrows and shapes (⭐ ⬛)
+             0x1F000...0x1FAFF: // Emoji, pictographs, regional indicators, skin tones
+            return Unicode.Scalar(0xF0000 | (value & 0xFFFF))
+        default:
+            return nil
+        }
+    }
+
+    /// True when a byte sequence could hold something `spacingCJK` changes: a lead byte of 0xE3
+    /// or above, or 0xE2 starting U+2300...U+2BFF. Plain English (curly quotes are U+20xx)
+    /// takes the fast path.
+    private static func needsSpacing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte >= 0xE3 { return true }
+            if byte == 0xE2, i + 1 < bytes.count, (0x8C...0xAF).contains(bytes[i + 1]) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Puts a space on both sides of every unspaced-script character and every symbol token
+    /// (see `symbolToken`), and folds full-width ASCII; other text is unchanged.
+    /// Works on UTF-8 bytes: every such character is a 3- or 4-byte sequence, so text without
+    /// one is returned as it is, and the rest is copied in one pass.
     static func spacingCJK(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes -> String in
-            guard bytes.contains(where: { $0 >= 0xE3 }) else { return String(decoding: bytes, as: UTF8.self) }
+            guard needsSpacing(bytes) else { return String(decoding: bytes, as: UTF8.self) }
             var out = [UInt8]()
             out.reserveCapacity(bytes.count + bytes.count / 2)
             var i = 0
@@ -64,6 +97,12 @@ enum SearchText {
                     out.append(0x20)
                     out.append(contentsOf: bytes[i..<(i + length)])
                     out.append(0x20)
+                } else if length >= 3, let token = symbolToken(value) {
+                    out.append(0x20)
+                    out.append(contentsOf: String(Character(token)).utf8)
+                    out.append(0x20)
+                } else if length == 3, (0xFF01...0xFF5E).contains(value) {
+                    out.append(UInt8(value - 0xFEE0))
                 } else {
                     for k in i..<min(n, i + length) { out.append(bytes[k]) }
                 }

@@ -20,6 +20,14 @@ struct MarkupStripperTests {
         ("<p>unclosed", ["unclosed"]),
         ("<script>never closed", []),
         ("&#0;&#x1B;[31m&#99999999;", ["[31m&#99999999;"]),
+        // An image's alt text is what the reader shows in its place, so it is text; its URL is not.
+        (#"see<img src="https://pics.example/heron.jpg" alt="A heron &amp; a fish">below"#, ["see", "A", "heron", "&", "a", "fish", "below"]),
+        (#"<IMG ALT='Grey heron' SRC=x.jpg/>"#, ["Grey", "heron"]),
+        ("<img alt=Heron width=3>", ["Heron"]),
+        (#"<img data-alt="hidden" title="hover" src="a.png">"#, []),
+        (#"<img src="a>b" alt="after quote">"#, ["after", "quote"]),
+        (#"<img alt="unclosed"#, []),
+        (#"<a href="https://x.example" alt="no">link</a>"#, ["link"]),
     ])
     func keepsOnlyText(html: String, expected: [String]) {
         #expect(words(html) == expected)

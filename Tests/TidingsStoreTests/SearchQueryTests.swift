@@ -13,7 +13,15 @@ struct SearchQueryTests {
         (#"author:"Ana Lima""#, #"author : "Ana Lima""#),
         ("東京", #"" 東  京 ""#),
         ("AND", #""AND""#),
-        ("a OR b", #""a" AND "OR" AND "b""#),
+        ("a OR b", #"("a" OR "b")"#),
+        ("x a OR b OR c y", #""x" AND ("a" OR "b" OR "c") AND "y""#),
+        ("a AND b", #""a" AND "b""#),
+        ("a -b -title:c", #"("a") NOT ("b" OR title : "c")"#),
+        ("a NOT b", #"("a") NOT ("b")"#),
+        ("a OR -b", #"("a") NOT ("b")"#),
+        ("OR a", #""a""#),
+        ("e-mail COVID-19", #""e-mail" AND "COVID-19""#),
+        ("a\u{0}b", #""a" AND "b""#),
         ("NEAR(a b)", #""NEAR(a" AND "b)""#),
         ("'; DROP TABLE article; --", #""DROP" AND "TABLE" AND "article;""#),
         (#"ferry""#, #""ferry""#),
@@ -25,7 +33,7 @@ struct SearchQueryTests {
         #expect(SearchQuery(input).match == expected)
     }
 
-    @Test(arguments: ["", "   ", "\"", "*", "\"\"", "()", "-- ;", "title:", "\"*\"", "^", ":"])
+    @Test(arguments: ["", "   ", "\"", "*", "\"\"", "()", "-- ;", "title:", "\"*\"", "^", ":", "-", "-*", "\u{0}", "-\"\""])
     func punctuationOnlyIsEmpty(input: String) {
         #expect(SearchQuery(input).isEmpty)
         #expect(SearchQuery(input).match == nil)
@@ -36,9 +44,18 @@ struct SearchQueryTests {
         #expect(query.match == #""ferry""#)
         #expect(query.feedNames == ["Harbor Gazette"])
         #expect(query.tags == ["News"])
-        #expect(query.unreadOnly && query.starredOnly)
+        #expect(query.unread == true && query.starred == true)
         #expect(!SearchQuery("unread").isEmpty)
         #expect(SearchQuery("unread").match == nil)
+    }
+
+    @Test func negatedFiltersAndExclusionsOnly() {
+        let query = SearchQuery("-ferry -tag:news -feed:Gazette -unread -starred")
+        #expect(query.match == nil)
+        #expect(query.excluded == #""ferry""#)
+        #expect(query.excludedTags == ["news"] && query.excludedFeedNames == ["Gazette"])
+        #expect(query.unread == false && query.starred == false)
+        #expect(!query.isEmpty)
     }
 
     @Test func aHugeQueryIsCut() {

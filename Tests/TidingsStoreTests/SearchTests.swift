@@ -39,6 +39,24 @@ struct SearchTests {
         ("東*", ["東京の天気"]),
         ("京都", []),
         ("b", []),
+        // Exclusion: `-term` (or `NOT term`) drops articles that match it.
+        ("ferry -market", ["Ferry timetable changes"]),
+        ("-ferry", ["Café reopens", "東京の天気", "Harvest festival"]),
+        ("NOT ferry timetable", ["Harvest festival"]),
+        ("ferry -title:ferry", ["Market day"]),
+        (#"ferry -"leaves at noon""#, ["Market day"]),
+        ("timetable -fest*", ["Ferry timetable changes"]),
+        ("-ferry -cakes -東京", ["Harvest festival"]),
+        ("-tag:news", ["東京の天気", "Harvest festival"]),
+        ("-feed:harbor timetable", ["Harvest festival"]),
+        ("ferry -", ["Ferry timetable changes", "Market day"]),
+        // Alternatives: `OR` between two terms; a dangling one is ignored while typing.
+        ("ferry OR festival", ["Ferry timetable changes", "Market day", "Harvest festival"]),
+        ("cakes OR noon OR 晴れ", ["Café reopens", "Ferry timetable changes", "東京の天気"]),
+        ("timetable title:ferry OR title:festival", ["Ferry timetable changes", "Harvest festival"]),
+        ("ferry OR", ["Ferry timetable changes", "Market day"]),
+        ("ferry AND bread", ["Market day"]),
+        ("ferry or bread", []),
     ])
     func queryFindsExactlyTheMatchingArticles(query: String, expected: [String]) throws {
         let (store, _, _) = try SearchFixture.store()
@@ -49,12 +67,36 @@ struct SearchTests {
         "\"", "*", "**", "AND", "OR", "NOT", "NEAR(", "NEAR(ferry market, 2)", "'; DROP TABLE article; --",
         "title:", "feed:", ")(", "{title}: ferry", "ferry\"", "\"ferry", "-ferry", "ferry AND", "^ferry",
         "title:\"", "\u{0}", "%", "_", "'", "ferry*market", "col:ferry",
+        "fer\u{0}ry", "\"fer\u{0}ry\"", "\u{0}\"", "title:\u{0}x", "feed:\u{0}", "ferry\u{1B}[31m", "-", "--", "-*", "-\"",
+        "OR", "OR OR", "ferry OR OR market", "NOT", "NOT NOT", "- OR -", "-unread", "(ferry OR market", "NEAR(ferry market)",
     ])
     func hostileQueriesNeverFail(query: String) throws {
         let (store, _, _) = try SearchFixture.store()
         _ = try store.search(query, limit: 50)
         _ = try store.searchCounts(query)
         #expect(try store.count(.all) == 5)
+    }
+
+    @Test func controlCharactersSeparateWords() throws {
+        let (store, _, _) = try SearchFixture.store()
+        #expect(try titles(store, "fer\u{0}ry") == [])
+        #expect(try titles(store, "\u{0}ferry\u{7}") == ["Ferry timetable changes", "Market day"])
+        #expect(try titles(store, "\"ferry\u{0}leaves\"") == ["Ferry timetable changes"])
+    }
+
+    @Test func feedAndTagFiltersIgnoreAccents() throws {
+        let store = try ArticleStore.inMemory()
+        let feed = try store.registerFeed(source: "s", title: "Le Café du Matin", tags: ["Économie"])
+        _ = try store.apply(FeedDocument(format: .rss20, items: [SearchFixture.item("a", "Prix", body: "<p>blé</p>", minutesAgo: 0)]), toFeed: feed)
+        for query in ["feed:cafe", "feed:CAFÉ", "tag:economie", "tag:ÉCONOMIE", "feed:\"cafe du\" ble"] {
+            #expect(try store.search(query, limit: 5).map(\.title) == ["Prix"], "\(query)")
+        }
+    }
+
+    @Test func aHugeQueryIsCutBetweenWords() throws {
+        // The cut used to fall inside a word, leaving "ferr" to be matched exactly.
+        let (store, _, _) = try SearchFixture.store()
+        #expect(try titles(store, String(repeating: "ferry ", count: 3_000)) == ["Ferry timetable changes", "Market day"])
     }
 
     @Test func punctuationOnlyFindsNothing() throws {
@@ -79,6 +121,9 @@ struct SearchTests {
         #expect(try titles(store, #""unread""#).isEmpty)
         #expect(try store.searchCounts("ferry") == (unread: 1, total: 2))
         #expect(try store.searchCounts("unread") == (unread: 4, total: 4))
+        #expect(try titles(store, "-unread") == ["Ferry timetable changes"])
+        #expect(try titles(store, "-starred ferry") == ["Ferry timetable changes"])
+        #expect(try store.searchCounts("-ferry") == (unread: 3, total: 3))
     }
 
     @Test func filtersOnlyListNewestFirst() throws {
@@ -203,10 +248,62 @@ struct UpgradeTests {
     }
 }
 
+@Suite("Upgrading a version 3 cache")
+struct SearchTextUpgradeTests {
+    @Test func theIndexIsRebuiltSoAltTextAndEmojiAreFound() throws {
+        // Given a cache whose index was written before alt text and emoji were indexed
+        let directory = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("cache.sqlite").path
+        try ArticleStore.makeOldCacheForTesting(path: path, upTo: "v3-search-merge-settings", sql: """
+            INSERT INTO feed (id, source, title) VALUES (1, 'https://old.example/rss', 'Old Times');
+            INSERT INTO article (feed_id, guid, title, sort_date, content, content_type, content_hash, first_seen)
+            VALUES (1, 'a', 'Lantern night 🏮', 10, '<p>Parade <img src="x.jpg" alt="A paper heron"></p>', 'html', 0, 10);
+            INSERT INTO article_fts (rowid, title, author, feed, body) SELECT id, title, '', 'Old Times', 'Parade' FROM article;
+            """)
+        // When this build opens it
+        let store = try ArticleStore(path: path)
+        // Then the index holds what this build indexes
+        #expect(try store.appliedMigrations() == Schema.knownMigrations)
+        #expect(try store.search("heron", limit: 5).map(\.title) == ["Lantern night 🏮"])
+        #expect(try store.search("🏮 parade", limit: 5).map(\.title) == ["Lantern night 🏮"])
+        #expect(try store.searchIndexCount() == 1)
+    }
+}
+
 @Suite struct SearchIndexSettingsTests {
     @Test func theIndexMergesInLargerStepsWhileImporting() throws {
         let store = try ArticleStore.inMemory()
         let rows = try store.rowsForTesting("SELECT k, v FROM article_fts_config WHERE k IN ('automerge', 'crisismerge', 'pgsz') ORDER BY k")
         #expect(rows == [["automerge", "16"], ["crisismerge", "64"], ["pgsz", "4050"]])
+    }
+}
+
+@Suite("Searching for symbols and full-width text")
+struct SymbolSearchTests {
+    @Test(arguments: [
+        ("🏮", ["Night market 🏮 returns"]),
+        ("🏮 market", ["Night market 🏮 returns"]),
+        ("👍", ["Thumbs 👍🏽 up", "Plain 👍"]),
+        ("👍🏽", ["Thumbs 👍🏽 up"]),
+        ("❤", ["Love ❤️ it"]),
+        ("❤️", ["Love ❤️ it"]),
+        ("👩‍🍳", ["Cook 👩‍🍳"]),
+        ("🇯🇵", ["Flag 🇯🇵"]),
+        ("⭐", ["Star in the body"]),
+        ("abc123", ["Full-width ＡＢＣ１２３"]),
+        ("ＡＢＣ１２３", ["Full-width ＡＢＣ１２３"]),
+        ("🎉", []),
+        ("-👍🏽 👍", ["Plain 👍"]),
+    ])
+    func emojiAndFullWidthLettersAreFindable(query: String, expected: [String]) throws {
+        let store = try ArticleStore.inMemory()
+        let feed = try store.registerFeed(source: "s", title: "S")
+        let titles = ["Night market 🏮 returns", "Thumbs 👍🏽 up", "Plain 👍", "Love ❤️ it", "Cook 👩‍🍳", "Flag 🇯🇵",
+                      "Full-width ＡＢＣ１２３"]
+        var items = titles.enumerated().map { SearchFixture.item("i\($0.offset)", $0.element, body: "<p>market</p>", minutesAgo: Double($0.offset)) }
+        items.append(SearchFixture.item("star", "Star in the body", body: "<p>rated &#x2B50; five</p>", minutesAgo: 9))
+        _ = try store.apply(FeedDocument(format: .rss20, items: items), toFeed: feed)
+        #expect(Set(try store.search(query, limit: 20).map(\.title)) == Set(expected))
     }
 }
