@@ -44,4 +44,14 @@ import TidingsText
         let rows = AppView.render(s).rows
         #expect(rows.contains { $0.contains("Move") }, "help rows were:\n\(rows.joined(separator: "\n"))")
     }
+
+    /// At 20 columns the question lost its "(y/n)", the only hint of how to answer it.
+    @Test(arguments: [20, 24, 80])
+    func theMarkEverythingQuestionAlwaysShowsHowToAnswer(width: Int) {
+        var s = ViewSnapshotTests.state(width, 5)
+        _ = reduce(&s, .key(.char("C")))
+        let row = Self.statusRow(s)
+        #expect(row.contains("(y/n)"), "status row was: \(row)")
+        #expect(row.contains("5"))
+    }
 }

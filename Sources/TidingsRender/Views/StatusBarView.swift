@@ -6,7 +6,10 @@ enum StatusBarView {
     static func render(_ state: AppState, into screen: inout Screen, in rect: Rect) {
         guard !rect.isEmpty else { return }
         screen.fill(rect, role: .statusBar)
-        if let question = state.confirmation?.question(unread: state.feedList.totals.unread) {
+        if let confirmation = state.confirmation {
+            let unread = state.feedList.totals.unread
+            var question = confirmation.question(unread: unread)
+            if TextWidth.of(question) + 1 > rect.width { question = confirmation.shortQuestion(unread: unread) }
             screen.put(TerminalSafe.truncate(" " + question, toWidth: rect.width), x: rect.x, y: rect.y, role: .statusMessage,
                        maxWidth: rect.width)
             return
