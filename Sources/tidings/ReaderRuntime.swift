@@ -97,9 +97,22 @@ final class ReaderRuntime {
             let actions = effects.run(effect)
             for action in actions { dispatch(action) }
             return []
+        case .setRead, .setStarred, .markAllRead:
+            return runOwnWrite(effect)
         default:
             return effects.run(effect)
         }
+    }
+
+    /// Runs a write whose result the state already shows. Its commit must not come back as
+    /// `.cacheChanged`: that reload drops just-read rows from "Unread" under the cursor, so a
+    /// second N toggled the next article instead of undoing the first. A change by another
+    /// process noticed before the write is still reported at the next tick.
+    private func runOwnWrite(_ effect: Effect) -> [Action] {
+        let before = try? store.changeToken()
+        let actions = effects.run(effect)
+        if before != nil, before == lastChangeToken, let after = try? store.changeToken() { lastChangeToken = after }
+        return actions
     }
 
     private func openLink(_ id: ArticleID) -> [Action] {

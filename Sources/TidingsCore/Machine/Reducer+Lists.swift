@@ -118,6 +118,7 @@ extension AppState {
         case .feed(let id): total = feedList.feeds.first { $0.id == id }?.total ?? 0
         case .search(let query): return startSearch(query)
         }
+        if headlines?.scope != scope { reader = nil; zoomed = false }
         headlines = HeadlineListState(scope: scope, title: feedList.title(of: scope), total: total)
         if let row = feedList.rowIndex(of: scope) { feedList.selected = row }
         focus = .list

@@ -70,30 +70,29 @@ extension AppState {
             guard rows.indices.contains(feedList.selected) else { return [] }
             scope = rows[feedList.selected].scope
         }
+        let feedID: FeedID
         switch scope {
+        case .all, .unread:
+            // Everything at once, from the row selected at start: the same question as C.
+            guard feedList.totals.unread > 0 else { message = StatusMessage("No unread articles."); return [] }
+            confirmation = .markAllRead
+            return []
         case .search:
             // Search results are a list of ids: mark exactly those.
             let unread = headlines?.window.filter { !$0.isRead } ?? []
             for row in unread { setReadLocally(row, true) }
             message = StatusMessage("Marked \(unread.count) search results read.")
             return unread.isEmpty ? [] : [.setRead(unread.map(\.id), true)]
-        case .all, .unread:
-            for i in feedList.feeds.indices { feedList.feeds[i].unread = 0 }
-            feedList.totals.unread = 0
         case .feed(let id):
+            feedID = id
             if let i = feedList.feeds.firstIndex(where: { $0.id == id }) { feedList.feeds[i].unread = 0 }
             feedList.totals.unread = feedList.feeds.reduce(0) { $0 + $1.unread }
         }
         if var h = headlines {
-            for i in h.window.indices where h.window[i].isRead == false {
-                if case .feed(let id) = scope, h.window[i].feedID != id { continue }
-                h.window[i].isRead = true
-            }
+            for i in h.window.indices where h.window[i].feedID == feedID { h.window[i].isRead = true }
             headlines = h
         }
-        if let r = reader {
-            if case .feed(let id) = scope, r.headline.feedID != id {} else { reader?.headline.isRead = true }
-        }
+        if reader?.headline.feedID == feedID { reader?.headline.isRead = true }
         message = StatusMessage("Marked \(feedList.title(of: scope)) read.")
         return [.markAllRead(scope)]
     }
@@ -170,6 +169,15 @@ extension AppState {
             guard search.from != nil else { message = StatusMessage("No unread articles."); return [] }
             return [.findUnread(UnreadSearch(scope: search.scope, from: nil, direction: search.direction, isRetry: true),
                                 windowLimit: pageSize)]
+        }
+        // Say when n/p left the feed or wrapped around: otherwise the jump looks like a mistake.
+        if search.isRetry, let from = headlines?.scope {
+            if from != search.scope {
+                message = StatusMessage("No more unread in \(feedList.title(of: from)): on to \(feedList.title(of: search.scope)).")
+            } else {
+                message = StatusMessage(search.direction == .older ? "Wrapped around to the first unread article."
+                                                                   : "Wrapped around to the last unread article.")
+            }
         }
         if headlines?.scope != search.scope {
             headlines = HeadlineListState(scope: search.scope, title: feedList.title(of: search.scope), total: match.total)

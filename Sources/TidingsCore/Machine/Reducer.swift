@@ -196,6 +196,8 @@ extension AppState {
         if focus == .reader { focus = .list; return [] }
         if let h = headlines {
             headlines = nil
+            // The article belongs to the list just left; the feed list's reader pane is the preview.
+            reader = nil
             if let row = feedList.rowIndex(of: h.scope) { feedList.selected = row }
             clampList()
             return []

@@ -8,4 +8,11 @@ public enum Confirmation: Hashable, Sendable {
         case .markAllRead: return "Mark all \(unread) unread articles read? (y/n)"
         }
     }
+
+    /// The same question for a narrow status bar, keeping the "(y/n)" that says how to answer.
+    public func shortQuestion(unread: Int) -> String {
+        switch self {
+        case .markAllRead: return "Mark \(unread) read? (y/n)"
+        }
+    }
 }

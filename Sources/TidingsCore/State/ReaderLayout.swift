@@ -41,8 +41,8 @@ public enum ReaderLayout {
         }
         let body = document.lines(width: width)
         if body.allSatisfy({ $0.plainText.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            out.append(StyledLine(runs: [StyledRun(text: article.link == nil ? "(This article has no text.)"
-                                                   : "(This article has no text. Press o to open its link.)", role: .metaValue)]))
+            let note = article.link == nil ? "(This article has no text.)" : "(This article has no text. Press o to open its link.)"
+            for piece in wrap(note, width: width) { out.append(StyledLine(runs: [StyledRun(text: piece, role: .metaValue)])) }
         } else {
             out += body
         }

@@ -5,10 +5,14 @@ import TidingsText
 enum HelpOverlayView {
     static func render(keymap: Keymap, scroll: Int, into screen: inout Screen) {
         let lines = HelpContent.lines(keymap: keymap)
-        let keyWidth = min(24, (lines.map { TextWidth.of($0.keys) }.max() ?? 8))
-        let width = min(screen.width, max(20, keyWidth + 46))
+        let naturalKeys = min(24, (lines.map { TextWidth.of($0.keys) }.max() ?? 8))
+        let textWidth = lines.filter { $0.kind == .binding }.map { TextWidth.of($0.text) }.max() ?? 20
+        let wanted = naturalKeys + textWidth + 6
+        let width = min(screen.width, max(20, wanted))
         let height = min(screen.height, lines.count + 4)
         guard width >= 4, height >= 3 else { return }
+        // A narrow box gives the keys at most two fifths, so every command still shows some words.
+        let keyWidth = width >= wanted ? naturalKeys : min(naturalKeys, max(1, (width - 4) * 2 / 5))
         let x0 = (screen.width - width) / 2, y0 = (screen.height - height) / 2
         let box = Rect(x: x0, y: y0, width: width, height: height)
         screen.fill(box, role: .helpText)

@@ -6,7 +6,10 @@ enum StatusBarView {
     static func render(_ state: AppState, into screen: inout Screen, in rect: Rect) {
         guard !rect.isEmpty else { return }
         screen.fill(rect, role: .statusBar)
-        if let question = state.confirmation?.question(unread: state.feedList.totals.unread) {
+        if let confirmation = state.confirmation {
+            let unread = state.feedList.totals.unread
+            var question = confirmation.question(unread: unread)
+            if TextWidth.of(question) + 1 > rect.width { question = confirmation.shortQuestion(unread: unread) }
             screen.put(TerminalSafe.truncate(" " + question, toWidth: rect.width), x: rect.x, y: rect.y, role: .statusMessage,
                        maxWidth: rect.width)
             return
@@ -22,15 +25,21 @@ enum StatusBarView {
         }
         let left = " " + position(state) + "  \(state.feedList.totals.unread) unread"
         var x = rect.x
-        x += screen.put(TerminalSafe.truncate(left, toWidth: rect.width), x: x, y: rect.y, role: .statusBar, maxWidth: rect.width)
         let right = rect.x + rect.width
         if let message = state.message {
-            x += 2
+            // The message answers the key just pressed: on a narrow row it goes first, the position yields.
+            let messageWidth = TextWidth.of(message.text)
+            if TextWidth.of(left) + 2 + messageWidth <= rect.width {
+                x += screen.put(left, x: x, y: rect.y, role: .statusBar, maxWidth: rect.width) + 2
+            } else {
+                x += 1
+            }
             guard x < right else { return }
             screen.put(TerminalSafe.truncate(message.text, toWidth: right - x), x: x, y: rect.y,
                        role: message.isError ? .statusError : .statusMessage, maxWidth: right - x)
             return
         }
+        x += screen.put(TerminalSafe.truncate(left, toWidth: rect.width), x: x, y: rect.y, role: .statusBar, maxWidth: rect.width)
         // Hints are right-aligned and dropped from the end until they fit.
         var hints = self.hints(state)
         while !hints.isEmpty {
