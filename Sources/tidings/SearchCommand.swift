@@ -7,14 +7,15 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search titles, authors, feed titles and article text.",
         discussion: """
-            Words must all match; "a phrase" matches words in order; pre* matches a prefix. Filters: \
-            title:WORD, author:WORD, feed:NAME (feed title contains), tag:NAME, unread, starred. \
+            Words must all match; "a phrase" matches words in order; pre* matches a prefix; a OR b matches \
+            either; -word or NOT word excludes. Filters: title:WORD, author:WORD, feed:NAME (feed title \
+            contains), tag:NAME, unread, starred (each can be negated: -unread). Emoji are words too. \
             Best matches (title first) come first, then newer ones.
             """)
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(parsing: .remaining, help: ArgumentHelp("The query.", valueName: "query"))
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The query; a leading - excludes a term (-ferry).", valueName: "query"))
     var query: [String]
 
     @Option(help: ArgumentHelp("At most this many results.", valueName: "n"))
@@ -25,12 +26,14 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 or more") }
-        if query.isEmpty { throw ValidationError("give a query, for example: tidings search 'title:climate unread'") }
+        if query.allSatisfy({ $0 == "--" }) { throw ValidationError("give a query, for example: tidings search 'title:climate unread'") }
     }
 
     func run() throws {
         let store = try Headless.store(common)
-        let rows = try Headless.attempt { try store.search(query.joined(separator: " "), limit: limit) }
+        // `--` still works as "end of options" for scripts that pass user text after it.
+        let text = query.filter { $0 != "--" }.joined(separator: " ")
+        let rows = try Headless.attempt { try store.search(text, limit: limit) }
         if json { try Headless.printJSON(rows.map(Headless.json)) } else { Headless.printLines(rows.map(Headless.line)) }
     }
 }

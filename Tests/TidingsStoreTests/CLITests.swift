@@ -124,6 +124,11 @@ struct CLITests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try titles(result) == ["Ferry timetable changes", "Market day"])
         #expect(try titles(cli.run(["search", "--json", "feed:valley", "東京"])) == ["東京の天気"])
+        // A leading - excludes a term; it is query text, not an unknown option.
+        let without = try cli.run(["search", "--json", "-ferry"])
+        #expect(without.status == 0, "\(without.stderr)")
+        #expect(try !titles(without).isEmpty && !titles(without).contains("Ferry timetable changes"))
+        #expect(try titles(cli.run(["search", "--json", "ferry", "-market"])) == ["Ferry timetable changes"])
         for hostile in ["\"", "*", "AND", "NEAR(", "'; DROP TABLE article; --", "title:"] {
             let run = try cli.run(["search", "--json", hostile])
             #expect(run.status == 0, "\(hostile): \(run.stderr)")
