@@ -245,6 +245,20 @@ import Testing
         #expect(SearchTerms.words(in: #"tide "harbour lights" feed:Gazette tag:local unread author:Mara power*"#)
                 == ["tide", "harbour", "lights", "Mara", "power"])
     }
+
+    /// Results never contain an excluded term, so it must not be highlighted.
+    @Test(arguments: [
+        ("ferry -tidal", ["ferry"]),
+        ("ferry NOT tidal lights", ["ferry", "lights"]),
+        (#"ferry -"tidal power" bridge"#, ["ferry", "bridge"]),
+        ("ferry OR lighthouse", ["ferry", "lighthouse"]),
+        ("-title:ferry harbour -unread", ["harbour"]),
+        (#""not a filter: or operator""#, ["not", "a", "filter", "or", "operator"]),
+        ("🏮 market", ["🏮", "market"]),
+    ])
+    func excludedTermsAreNotHighlighted(query: String, words: [String]) {
+        #expect(SearchTerms.words(in: query) == words)
+    }
 }
 
 @Suite struct CacheChangeTests {
