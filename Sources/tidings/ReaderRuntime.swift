@@ -14,11 +14,14 @@ final class ReaderRuntime {
     private var quitting = false
     private var lastChangeToken: Int?
     private lazy var effects = EffectRunner(store: store)
+    /// Limits applied after `r`/`R`, as after `tidings refresh`.
+    private let retention: RetentionPolicy
 
-    init(store: ArticleStore, terminal: TerminalSession, state: AppState) {
+    init(store: ArticleStore, terminal: TerminalSession, state: AppState, retention: RetentionPolicy = RetentionPolicy()) {
         self.store = store
         self.terminal = terminal
         self.state = state
+        self.retention = retention
     }
 
     /// Returns the process exit code.
@@ -128,7 +131,7 @@ final class ReaderRuntime {
         do {
             let all = try store.feeds()
             let feeds = ids.map { wanted in all.filter { wanted.contains($0.id) } } ?? all
-            let run = RefreshRun.run(feeds, store: store, progress: false)
+            let run = RefreshRun.run(feeds, store: store, progress: false, retention: retention)
             var summary = run.line
             if let first = run.problems.first { summary += " — " + first }
             return [.refreshFinished(summary)]
