@@ -17,8 +17,10 @@ public final class ArticleStore: Sendable {
 
     /// Opens the cache at `path`, creating and migrating it when needed. The parent
     /// directory must exist. A file it cannot use is left untouched.
-    public convenience init(path: String) throws(StoreError) {
-        let pool = try StoreOpener.openPool(path: path)
+    /// `upgrading` is called once, before a cache written by an older Tidings is migrated (which
+    /// may rebuild the search index: about a minute for 200,000 articles), so a user can be told.
+    public convenience init(path: String, upgrading: (() -> Void)? = nil) throws(StoreError) {
+        let pool = try StoreOpener.openPool(path: path, upgrading: upgrading)
         self.init(writer: pool, path: path)
     }
 

@@ -15,7 +15,7 @@ enum StoreOpener {
         return config
     }
 
-    static func openPool(path: String) throws(StoreError) -> DatabasePool {
+    static func openPool(path: String, upgrading: (() -> Void)? = nil) throws(StoreError) -> DatabasePool {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         let existed = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
@@ -30,6 +30,9 @@ enum StoreOpener {
         try WriteProbe.check(directory: directory, file: existed ? path : nil, path: path)
         do {
             let pool = try DatabasePool(path: path, configuration: configuration())
+            if existed, let upgrading, try pool.read({ db in try !Schema.migrator.hasCompletedMigrations(db) }) {
+                upgrading()
+            }
             try Schema.migrator.migrate(pool)
             return pool
         } catch {

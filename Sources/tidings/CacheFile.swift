@@ -5,7 +5,11 @@ import TidingsStore
 enum CacheFile {
     static func open(path: String) throws -> ArticleStore {
         try ensureFolder(of: path)
-        do { return try ArticleStore(path: path) } catch { throw CommandFailure("\(error)") }
+        do {
+            return try ArticleStore(path: path) {
+                FileHandle.standardError.write(Data("tidings: upgrading \(path) for this version (once; a large cache takes a minute)…\n".utf8))
+            }
+        } catch { throw CommandFailure("\(error)") }
     }
 
     /// Creates the folder that will hold the cache (and its lock file) when it is missing.
