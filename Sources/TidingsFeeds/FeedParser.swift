@@ -33,7 +33,7 @@ public enum FeedParser {
         if XMLAttributeText.hasUndefinedNamedReferences(bytes) {
             // libxml2 keeps one byte of an entity it is handed inside an attribute value;
             // numeric references it decodes in full, in attributes and text alike.
-            XMLAttributeText.numericReferences(Array(bytes)).withUnsafeBufferPointer { driver.run($0) }
+            driver.run { feed in XMLAttributeText.numericReferences(bytes, emit: feed) }
         } else {
             driver.run(bytes)
         }

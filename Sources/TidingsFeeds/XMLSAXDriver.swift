@@ -29,6 +29,11 @@ final class XMLSAXDriver {
 
     /// Parses `bytes` (UTF-8) to the end or until the sink or a limit stops it.
     func run(_ buf: UnsafeBufferPointer<UInt8>) {
+        run { feed in feed(buf) }
+    }
+
+    /// Parses what `produce` hands to its `feed` argument, piece after piece, as one document.
+    func run(_ produce: (_ feed: (UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
         _ = Self.ready
         var sax = Self.makeHandler()
         let me = Unmanaged.passUnretained(self).toOpaque()
@@ -39,16 +44,18 @@ final class XMLSAXDriver {
         self.ctxt = ctxt
         defer { self.ctxt = nil; xmlFreeParserCtxt(ctxt) }
         xmlCtxtUseOptions(ctxt, Self.parserOptions)
-        buf.withMemoryRebound(to: CChar.self) { chars in
-            let chunk = 64 * 1024
-            var offset = 0
-            while offset < chars.count, !stopped {
-                let n = min(chunk, chars.count - offset)
-                xmlParseChunk(ctxt, chars.baseAddress! + offset, Int32(n), 0)
-                offset += n
+        produce { buf in
+            buf.withMemoryRebound(to: CChar.self) { chars in
+                let chunk = 64 * 1024
+                var offset = 0
+                while offset < chars.count, !stopped {
+                    let n = min(chunk, chars.count - offset)
+                    xmlParseChunk(ctxt, chars.baseAddress! + offset, Int32(n), 0)
+                    offset += n
+                }
             }
-            if !stopped { xmlParseChunk(ctxt, nil, 0, 1) }
         }
+        if !stopped { xmlParseChunk(ctxt, nil, 0, 1) }
         warnings.append(contentsOf: entities.warnings)
     }
 

@@ -25,6 +25,29 @@ import TidingsCore
         #expect(item.enclosures == [FeedEnclosure(url: "http://example.org/e.mp3?x=1&y=2", type: "audio/mpeg", length: 12)])
     }
 
+    /// The rewrite streams its output so a large feed is never copied whole; pieces of any size,
+    /// even ones that cut a reference or a CDATA marker in two, must join to the same document.
+    @Test(arguments: [1, 2, 3, 7, 9, 64, 4096])
+    func theStreamedRewriteEqualsTheWholeOne(piece: Int) {
+        let text = """
+            <!DOCTYPE rss [<!ENTITY mine "x">]><rss><channel><title>Caf&eacute; &mine; &amp; &nbsp;&hellip;</title>
+            <item><description><![CDATA[<p>&eacute; stays ]] here</p>]]>&copy; &notanentity; &#233; &</description>
+            <link href="a?b=1&amp;c=&eacute;"/></item></channel></rss>
+            """
+        let bytes = Array(text.utf8)
+        let whole = XMLAttributeText.numericReferences(bytes)
+        var streamed: [UInt8] = []
+        var pieces = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            XMLAttributeText.numericReferences(buffer, piece: piece) { streamed.append(contentsOf: $0); pieces += 1 }
+        }
+        #expect(streamed == whole)
+        #expect(piece > bytes.count || pieces > 1)
+        let out = String(decoding: whole, as: UTF8.self)
+        #expect(out.contains("Caf&#233; &mine; &amp; &#160;&#8230;"))
+        #expect(out.contains("<![CDATA[<p>&eacute; stays ]] here</p>]]>&#169; &notanentity; &#233; &"))
+    }
+
     @Test func rssEnclosureAndGuidAttributes() throws {
         let doc = try Self.parse("""
         <rss version="2.0"><channel><title>T</title>
