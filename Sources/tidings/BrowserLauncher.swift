@@ -32,9 +32,17 @@ enum BrowserLauncher {
         } else {
             argv = ["xdg-open", link]
         }
+        let usesDesktopOpener = argv.first == "xdg-open"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = argv
+        if usesDesktopOpener {
+            // xdg-open starts a graphical program whose chatter would land on the terminal behind
+            // the reader; its exit status says enough. A $BROWSER may be a terminal program (lynx,
+            // w3m), so it keeps the terminal.
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+        }
         do {
             try process.run()
             process.waitUntilExit()
@@ -42,6 +50,9 @@ enum BrowserLauncher {
             return .failure(.launchFailed(argv[0], error.localizedDescription))
         }
         if process.terminationStatus == 127 { return .failure(.launchFailed(argv[0], "not found; set $BROWSER")) }
+        if usesDesktopOpener, process.terminationStatus != 0 {
+            return .failure(.launchFailed(argv[0], "it exited with status \(process.terminationStatus); set $BROWSER"))
+        }
         return .success(())
     }
 }
