@@ -127,6 +127,33 @@ struct BrowserEndToEndTests {
     }
 }
 
+extension BrowserEndToEndTests {
+    /// Without $BROWSER, xdg-open runs; whatever it prints must not land on the user's terminal.
+    @Test func xdgOpenChatterStaysOffTheTerminalAndItsFailureIsReported() throws {
+        let dir = try E2E.tempDir()
+        let bin = dir.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let log = dir.appendingPathComponent("opened.txt")
+        let opener = bin.appendingPathComponent("xdg-open")
+        try "#!/bin/sh\nprintf '%s\\n' \"$1\" >> \(Tmux.quote(log.path))\necho XDG-NOISE-OUT\necho XDG-NOISE-ERR >&2\nexit 3\n"
+            .write(to: opener, atomically: true, encoding: .utf8)
+        chmod(opener.path, 0o755)
+        let cache = dir.appendingPathComponent("x.sqlite").path
+        let tmux = try Tmux(try E2E.readerCommand(cache: cache),
+                            environment: ["BROWSER": "", "PATH": "\(bin.path):/usr/local/bin:/usr/bin:/bin"])
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "All articles")
+        try tmux.send("Enter")
+        try tmux.waitFor(text: "All articles (")
+        try tmux.send("o")
+        try tmux.waitFor(text: "exited with status 3")
+        #expect(try String(contentsOf: log, encoding: .utf8).hasPrefix("https://"))
+        try tmux.send("Q")
+        let after = try tmux.waitFor(text: "[exited 0]")
+        #expect(!after.contains("XDG-NOISE"))
+    }
+}
+
 /// `s` and `|`: the article's text leaves the reader as a file or on a command's input.
 @Suite(.serialized)
 struct SaveAndPipeEndToEndTests {
