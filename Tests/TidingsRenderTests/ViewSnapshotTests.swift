@@ -12,11 +12,13 @@ import TidingsRender
         FeedSummary(id: 4, title: "Evil\u{1B}]0;pwned\u{7}\u{1B}[2J Feed", source: "/evil.rss", unread: 1, total: 1),
     ]
 
-    static func headline(_ id: ArticleID, _ feed: FeedID, _ title: String, read: Bool = false, day: Int) -> Headline {
+    static func headline(_ id: ArticleID, _ feed: FeedID, _ title: String, read: Bool = false, starred: Bool = false, day: Int) -> Headline {
         let date = Int64(1_638_439_200 + day * 86_400)
         let feedTitle = feeds.first { $0.id == feed }!.title
-        return Headline(id: id, feedID: feed, feedTitle: feedTitle, title: title, author: "Mara Lindqvist",
-                        published: Date(timeIntervalSince1970: TimeInterval(date)), sortDate: date, isRead: read)
+        var row = Headline(id: id, feedID: feed, feedTitle: feedTitle, title: title, author: "Mara Lindqvist",
+                           published: Date(timeIntervalSince1970: TimeInterval(date)), sortDate: date, isRead: read)
+        row.isStarred = starred
+        return row
     }
 
     static let rows = [
@@ -25,8 +27,8 @@ import TidingsRender
         headline(3, 1, "Three generations at one stove 👩‍🍳 and a family 👨‍👩‍👧‍👦 of cooks", read: true, day: 7),
         headline(4, 3, "أمسية شعر على ضوء الفوانيس", read: true, day: 6),
         headline(5, 4, "\u{1B}[31mRED ALERT\u{1B}[0m\u{7} click \u{9B}6n here\u{202E}txt.exe", day: 5),
-        headline(6, 1, "Swing bridge closes after 112 years", read: true, day: 4),
-        headline(7, 1, "Café owners agree on “quiet hours” — and a new ferry timetable", day: 3),
+        headline(6, 1, "Swing bridge closes after 112 years", read: true, starred: true, day: 4),
+        headline(7, 1, "Café owners agree on “quiet hours” — and a new ferry timetable", starred: true, day: 3),
     ]
 
     static func state(_ width: Int, _ height: Int) -> AppState {

@@ -2,7 +2,7 @@ import Foundation
 import TidingsCore
 import TidingsText
 
-/// One headline on one row: unread/starred marker, date, feed name (in mixed lists) and title.
+/// One headline on one row: unread and starred flags, date, feed name (in mixed lists) and title.
 /// Shared by the headline list and the feed preview so both read alike.
 struct HeadlineRowView {
     let dateWidth: Int
@@ -21,7 +21,8 @@ struct HeadlineRowView {
         if let highlight { screen.fill(Rect(x: left, y: y, width: right - left, height: 1), role: highlight) }
         let titleRole: Role = highlight ?? (row.isRead ? .listNormal : .listUnread)
         var x = left + 1
-        let marker = row.isStarred ? "*" : (row.isRead ? " " : "N")
+        // Two flag columns, as newsboat's: unread, then starred; a star never hides that an article is new.
+        let marker = (row.isRead ? " " : "N") + (row.isStarred ? "*" : " ")
         x += screen.put(marker, x: x, y: y, role: titleRole, maxWidth: right - x) + 1
         if dateWidth > 0 {
             var date = String(repeating: " ", count: dateWidth)
