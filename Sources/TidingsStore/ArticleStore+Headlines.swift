@@ -49,7 +49,9 @@ extension ArticleStore {
             let summary: String? = row["summary"]
             let body = content.flatMap { $0.isEmpty ? nil : $0 } ?? summary ?? content ?? ""
             let type = ContentType(rawValue: row["content_type"] ?? "") ?? .html
-            return Article(headline: SQL.headline(row), link: row["link"], body: body, contentType: type)
+            // Stored as JSON by the import; a damaged value costs the attachments, not the article.
+            let enclosures = (row["enclosures"] as String?).flatMap { try? JSONDecoder().decode([FeedEnclosure].self, from: Data($0.utf8)) } ?? []
+            return Article(headline: SQL.headline(row), link: row["link"], body: body, contentType: type, enclosures: enclosures)
         }
     }
 

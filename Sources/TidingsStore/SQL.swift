@@ -23,7 +23,7 @@ enum SQL {
     static let headlineSelect = "SELECT " + headlineColumns + articleFeedJoin
 
     /// Headline columns plus link and body, for the one article being read.
-    static let articleSelect = "SELECT " + headlineColumns + ", a.link, a.summary, a.content, a.content_type" + articleFeedJoin
+    static let articleSelect = "SELECT " + headlineColumns + ", a.link, a.summary, a.content, a.content_type, a.enclosures" + articleFeedJoin
 
     /// WHERE terms for a scope (aliased `a`). `is_read = 0` stays a literal so the partial
     /// unread indexes apply.

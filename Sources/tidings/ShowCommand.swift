@@ -42,11 +42,13 @@ struct ShowCommand: ParsableCommand {
             object["link"] = article.link ?? NSNull()
             object["contentType"] = article.contentType.rawValue
             object["body"] = article.body
+            object["enclosures"] = article.enclosures.map { e -> [String: Any] in
+                ["url": e.url, "type": e.type ?? NSNull(), "length": e.length.map { $0 as Any } ?? NSNull()]
+            }
             try Headless.printJSON(object)
         case .text:
             // The same document and layout the reader pane builds (Reducer: .articleLoaded).
-            let document = article.contentType == .html
-                ? ArticleDocument.html(article.body, baseURL: article.link) : ArticleDocument.plainText(article.body)
+            let document = article.document
             let lines = ReaderLayout.lines(headline: article.headline, article: article, document: document,
                                            width: min(width, ReaderLayout.maxTextWidth), timeZone: .current)
             Headless.printLines(lines.map(\.plainText))

@@ -83,6 +83,7 @@ struct CLITests {
         let json = try #require(try cli.run(["show", String(ferry.id), "--format", "json"]).json() as? [String: Any])
         #expect(json["body"] as? String == "<p>The <b>ferry</b> leaves at noon.</p>")
         #expect(json["link"] as? String == "https://example.org/h1" && json["contentType"] as? String == "html")
+        #expect((json["enclosures"] as? [Any])?.isEmpty == true)
 
         let missing = try cli.run(["show", "9999"])
         #expect(missing.status != 0)

@@ -168,4 +168,15 @@ struct ImportTests {
         #expect(bodies == ["c", "s", ""])
         #expect(try store.article(999) == nil)
     }
+
+    @Test func attachmentsComeBackWithTheArticle() throws {
+        let (store, feed) = try Fixture.storeWithFeed()
+        let enclosures = [FeedEnclosure(url: "https://cdn.example.org/ep.mp3", type: "audio/mpeg", length: 1_234),
+                          FeedEnclosure(url: "https://cdn.example.org/cover.jpg")]
+        let item = FeedItem(id: "ep", title: "Episode", content: "<p>Notes</p>", contentType: .html, enclosures: enclosures)
+        _ = try store.apply(FeedDocument(format: .rss20, items: [item, Fixture.item(1)]), toFeed: feed)
+        let rows = try Fixture.everything(store, .all)
+        #expect(try store.article(try #require(rows.first { $0.title == "Episode" }).id)?.enclosures == enclosures)
+        #expect(try store.article(try #require(rows.first { $0.title == "Title 1" }).id)?.enclosures == [])
+    }
 }

@@ -62,8 +62,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
     case .articleLoaded(let article):
         guard var reader = state.reader, reader.headline.id == article.headline.id else { return [] }
         reader.article = article
-        reader.document = article.contentType == .html
-            ? .html(article.body, baseURL: article.link) : .plainText(article.body)
+        reader.document = article.document
         // Keep the list's view of the read flag, which may be ahead of what the cache returned.
         let flags = reader.headline
         reader.headline = article.headline

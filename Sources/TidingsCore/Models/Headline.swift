@@ -74,8 +74,10 @@ public struct Article: Hashable, Sendable {
     public var link: String?
     public var body: String
     public var contentType: ContentType
-    public init(headline: Headline, link: String?, body: String, contentType: ContentType) {
-        self.headline = headline; self.link = link; self.body = body; self.contentType = contentType
+    /// Podcast episodes, PDFs, images the feed attached (RSS enclosure, Atom rel=enclosure, JSON attachments).
+    public var enclosures: [FeedEnclosure]
+    public init(headline: Headline, link: String?, body: String, contentType: ContentType, enclosures: [FeedEnclosure] = []) {
+        self.headline = headline; self.link = link; self.body = body; self.contentType = contentType; self.enclosures = enclosures
     }
 }
 

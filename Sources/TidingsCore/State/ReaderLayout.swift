@@ -33,6 +33,9 @@ public enum ReaderLayout {
         field("Author", headline.author.map(TerminalSafe.singleLine))
         field("Date", headline.published.map { DateText.long($0, timeZone: timeZone) })
         field("Link", article?.link.map(TerminalSafe.singleLine))
+        for enclosure in article?.enclosures ?? [] {
+            field("Attachment", article?.attachmentLabel(enclosure, in: document))
+        }
         out.append(StyledLine(runs: [StyledRun(text: String(repeating: "─", count: min(width, 40)), role: .rule)]))
         out.append(StyledLine(runs: []))
         guard let article else {
