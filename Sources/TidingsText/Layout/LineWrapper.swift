@@ -118,20 +118,37 @@ struct LineWrapper {
         }
         var pending = ""
         var pendingWidth = 0
-        for c in text {
+        let characters = Array(text)
+        var k = 0
+        var glued = false  // the word ends in an opening bracket: the next glyph stays with it
+        while k < characters.count {
+            let c = characters[k]
             let w = TextWidth.of(c)
-            if w == 2 {
-                // A break is allowed on either side of a wide character.
-                if !pending.isEmpty { appendToWord(pending, role: role, width: pendingWidth) }
-                pending = ""
-                pendingWidth = 0
-                commitWord()
-                appendToWord(String(c), role: role, width: 2)
-                commitWord()
-            } else {
+            guard w == 2 else {
                 pending.append(c)
                 pendingWidth += w
+                k += 1
+                continue
             }
+            // A break is allowed on either side of a wide character, except where Japanese and
+            // Chinese typesetting forbid one (kinsoku): never before closing punctuation, never
+            // after an opening bracket.
+            if !pending.isEmpty { appendToWord(pending, role: role, width: pendingWidth) }
+            pending = ""
+            pendingWidth = 0
+            if !glued { commitWord() }
+            appendToWord(String(c), role: role, width: 2)
+            k += 1
+            if Kinsoku.forbidsBreakAfter(c) {
+                glued = true
+                continue
+            }
+            glued = false
+            while k < characters.count, Kinsoku.forbidsBreakBefore(characters[k]) {
+                appendToWord(String(characters[k]), role: role, width: TextWidth.of(characters[k]))
+                k += 1
+            }
+            commitWord()
         }
         if !pending.isEmpty { appendToWord(pending, role: role, width: pendingWidth) }
     }
