@@ -277,4 +277,36 @@ import Testing
         #expect(s.headlines?.row(at: s.headlines!.top)?.id == top.id)
         #expect(s.headlines?.total == 10_002)
     }
+
+    /// In "Unread", what was read here stays in place when a cron refresh makes the list reload.
+    @Test func articlesReadHereStayInTheUnreadListWhenAnotherProcessWrites() {
+        var s = Fixture.feedList(selected: 1)
+        _ = reduce(&s, .key(.enter))
+        let rows = (10...14).map { Fixture.headline(ArticleID($0)) }
+        _ = reduce(&s, .headlinesLoaded(HeadlinePage(scope: .unread, anchor: .top, rows: rows, firstIndex: 0, total: 5)))
+        // Read 10 (top) and 12, then come back to the list on 12.
+        _ = reduce(&s, .key(.enter))
+        _ = reduce(&s, .key(.char("q")))
+        _ = reduce(&s, .key(.char("j")))
+        _ = reduce(&s, .key(.char("j")))
+        _ = reduce(&s, .key(.enter))
+        _ = reduce(&s, .key(.char("q")))
+        #expect(s.headlines?.selectedRow?.id == 12)
+        let top = s.headlines!.row(at: s.headlines!.top)!
+        #expect(reduce(&s, .cacheChanged).contains(.loadHeadlines(.unread, .reload(top.cursor), limit: s.pageSize)))
+        // The cache now lists only the unread ones, plus a newer article that arrived above.
+        let fresh = [11, 13, 14].map { Fixture.headline(ArticleID($0)) }
+        _ = reduce(&s, .headlinesLoaded(HeadlinePage(scope: .unread, anchor: .reload(top.cursor), rows: fresh,
+                                                     firstIndex: 1, total: 4)))
+        #expect(s.headlines?.window.map(\.id) == [10, 11, 12, 13, 14])
+        #expect(s.headlines?.window.filter(\.isRead).map(\.id) == [10, 12])
+        #expect(s.headlines?.selectedRow?.id == 12)
+        #expect(s.headlines?.total == 6)
+        // Elsewhere than "Unread", a reload shows what the cache says.
+        var t = Fixture.alphaList()
+        let alphaTop = t.headlines!.row(at: 0)!
+        _ = reduce(&t, .headlinesLoaded(HeadlinePage(scope: .feed(1), anchor: .reload(alphaTop.cursor),
+                                                     rows: [Fixture.alpha[0]], firstIndex: 0, total: 1)))
+        #expect(t.headlines?.window.map(\.id) == [10])
+    }
 }

@@ -81,13 +81,15 @@ extension AppState {
             h.total = max(page.total, h.windowEnd)
         case .after, .before:
             return
-        case .reload:
+        case .reload(let from):
             // New articles may have arrived above: follow the selected article to its new position.
             let selectedID = h.selectedRow?.id
             let shift = page.firstIndex - h.top
-            h.window = page.rows
+            let kept = h.scope == .unread ? Self.readHere(in: h.window, from: from, page: page) : []
+            h.window = kept.isEmpty ? page.rows : (page.rows + kept).sorted(by: Self.listOrder)
+            h.total = page.total + kept.count
             h.windowStart = page.firstIndex
-            h.total = max(page.total, h.windowEnd)
+            h.total = max(h.total, h.windowEnd)
             h.top = page.firstIndex
             if let id = selectedID, let i = h.index(of: id) { h.selected = i } else { h.selected += shift }
         case .top:
@@ -99,6 +101,28 @@ extension AppState {
         headlines = h
         clampList()
     }
+
+    /// Rows of the "Unread" list that were read in this session and fall inside a reloaded page:
+    /// the cache no longer lists them as unread, but they stay where the reader left them (as in
+    /// newsboat) so another process's write does not pull the list from under the cursor.
+    private static func readHere(in window: [Headline], from: HeadlineCursor, page: HeadlinePage) -> [Headline] {
+        let reachesEnd = page.firstIndex + page.rows.count >= page.total
+        let last = page.rows.last?.cursor
+        let fetched = Set(page.rows.map(\.id))
+        return window.filter { row in
+            guard row.isRead, !fetched.contains(row.id) else { return false }
+            let atOrAfterStart = !listOrder(row.cursor, from)
+            let beforeEnd = reachesEnd || last.map { listOrder(row.cursor, $0) } ?? false
+            return atOrAfterStart && beforeEnd
+        }
+    }
+
+    /// Newest first, then higher id first: the order of every headline list.
+    static func listOrder(_ a: HeadlineCursor, _ b: HeadlineCursor) -> Bool {
+        a.sortDate != b.sortDate ? a.sortDate > b.sortDate : a.id > b.id
+    }
+
+    static func listOrder(_ a: Headline, _ b: Headline) -> Bool { listOrder(a.cursor, b.cursor) }
 
     /// Drops rows far from the viewport so memory stays flat however far one scrolls.
     private func trimWindow(_ h: inout HeadlineListState) {
