@@ -8,7 +8,8 @@ public indirect enum Block: Hashable, Sendable {
     /// Preformatted text: LF-separated lines, never wrapped.
     case code(String)
     /// Rows of cells; the first `headerRows` rows are headings.
-    case table(rows: [[[Span]]], headerRows: Int)
+    /// `rightAligned` holds the columns the author aligned right (numbers, usually).
+    case table(rows: [[[Span]]], headerRows: Int, rightAligned: Set<Int> = [])
     case rule
     /// An image shown as its alt text; `linkIndex` points at its target or source in `links`.
     case image(alt: String, linkIndex: Int?)

@@ -170,7 +170,7 @@ final class DocumentBuilder {
             if tableDepth > 1 { inline.separate(); return .flatCell }
             guard tableDepth == 1 else { return .none }
             endOpenCell()
-            table?.startCell(header: header)
+            table?.startCell(header: header, alignsRight: Self.alignsRight(attributes))
             if header { push(.strong) }
             return .tableCell(header: header)
         case .tableCaption:
@@ -181,6 +181,13 @@ final class DocumentBuilder {
         case .lineBreak, .rule, .image:
             return .none
         }
+    }
+
+    /// `align="right"` (what cmark-gfm writes for `--:` columns) or `style="text-align: right"`.
+    static func alignsRight(_ attributes: [String: String]) -> Bool {
+        if attributes["align"]?.trimmingCharacters(in: .whitespaces).lowercased() == "right" { return true }
+        guard let style = attributes["style"]?.lowercased().replacingOccurrences(of: " ", with: "") else { return false }
+        return style.contains("text-align:right")
     }
 
     func void(_ name: String, attributes: [String: String]) {

@@ -7,6 +7,10 @@ struct TableBuilder {
     var inCell = false
     var inCaption = false
     private var row: [[Span]] = []
+    /// Per column: how many cells asked for right alignment, and how many for anything else.
+    private var rightVotes: [Int: Int] = [:]
+    private var otherVotes: [Int: Int] = [:]
+    private var cellAlignsRight = false
     private var rowHasRow = false
     private var rowAllHeaders = true
 
@@ -18,15 +22,17 @@ struct TableBuilder {
         rowHasRow = true
     }
 
-    mutating func startCell(header: Bool) {
+    mutating func startCell(header: Bool, alignsRight: Bool = false) {
         if !rowHasRow { startRow() }
         if !header { rowAllHeaders = false }
         inCell = true
+        cellAlignsRight = alignsRight
     }
 
     mutating func endCell(_ spans: [Span]) {
         inCell = false
         if row.count < Self.maxColumns {
+            if cellAlignsRight { rightVotes[row.count, default: 0] += 1 } else { otherVotes[row.count, default: 0] += 1 }
             row.append(spans)
         } else if !spans.isEmpty {
             // Extra columns are folded into the last one rather than lost.
@@ -49,6 +55,8 @@ struct TableBuilder {
         endRow()
         guard rows.contains(where: { $0.contains(where: { !$0.isEmpty }) }) else { return nil }
         let headerRows = rowIsHeader.prefix(while: { $0 }).count
-        return .table(rows: rows, headerRows: headerRows == rows.count ? 0 : headerRows)
+        // A column is right-aligned when most of its cells say so (Markdown tables mark every cell).
+        let right = Set(rightVotes.filter { $0.value > otherVotes[$0.key, default: 0] }.map(\.key))
+        return .table(rows: rows, headerRows: headerRows == rows.count ? 0 : headerRows, rightAligned: right)
     }
 }

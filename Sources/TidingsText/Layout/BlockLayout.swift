@@ -56,8 +56,8 @@ struct BlockLayout {
                 if cut.isEmpty { return StyledLine() }
                 return StyledLine(runs: [StyledRun(text: String(repeating: " ", count: indent) + cut, role: .codeBlock)])
             }
-        case .table(let rows, let headerRows):
-            return TableLayout(width: width, base: base).layout(rows: rows, headerRows: headerRows)
+        case .table(let rows, let headerRows, let rightAligned):
+            return TableLayout(width: width, base: base, rightAligned: rightAligned).layout(rows: rows, headerRows: headerRows)
         case .rule:
             return [StyledLine(runs: [StyledRun(text: String(repeating: "─", count: width), role: .rule)])]
         case .image(let alt, let linkIndex):

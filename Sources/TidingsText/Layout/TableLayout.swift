@@ -4,6 +4,7 @@
 struct TableLayout {
     let width: Int
     let base: LineRole
+    var rightAligned: Set<Int> = []
 
     private static let separator = " │ "
     private static let minColumn = 3
@@ -84,8 +85,14 @@ struct TableLayout {
                     runs.append(StyledRun(text: Self.separator, role: .tableBorder))
                 }
                 let cellRuns = i < cell.count ? cell[i] : []
+                let slack = widths[c] - cellRuns.reduce(0) { $0 + TextWidth.of($1.text) }
+                if rightAligned.contains(c), slack > 0, !cellRuns.isEmpty {
+                    runs.append(StyledRun(text: String(repeating: " ", count: slack), role: base))
+                    padding = 0
+                } else {
+                    padding = slack
+                }
                 runs += cellRuns
-                padding = widths[c] - cellRuns.reduce(0) { $0 + TextWidth.of($1.text) }
             }
             // Empty trailing cells would leave separators and padding dangling at the line's end.
             while let last = runs.last, last.text.allSatisfy({ $0 == " " }) || (last.role == .tableBorder && last.text == Self.separator) {
