@@ -137,10 +137,14 @@ extension ArticleStore {
         }
     }
 
-    /// Unread and total matches of every saved search, in name order.
-    public func savedSearchCounts() throws(StoreError) -> [(search: SavedSearch, unread: Int, total: Int)] {
+    /// Unread and total matches of every saved search, in name order; `extra` ones (from the
+    /// config file) join them and win over a cached search of the same name.
+    public func savedSearchCounts(extra: [SavedSearch] = []) throws(StoreError) -> [(search: SavedSearch, unread: Int, total: Int)] {
+        var byName: [String: SavedSearch] = [:]
+        for search in try savedSearches() { byName[search.name] = search }
+        for search in extra { byName[search.name] = search }
         var result: [(search: SavedSearch, unread: Int, total: Int)] = []
-        for search in try savedSearches() {
+        for search in byName.values.sorted(by: { $0.name < $1.name }) {
             let counts = try searchCounts(search.query)
             result.append((search, counts.unread, counts.total))
         }

@@ -4,13 +4,15 @@ import TidingsStore
 /// Executes the cache effects of the reducer and turns their results into actions.
 struct EffectRunner {
     let store: ArticleStore
+    /// Saved searches from the config file, shown beside the ones in the cache.
+    var configSearches: [SavedSearch] = []
 
     func run(_ effect: Effect) -> [Action] {
         do {
             switch effect {
             case .loadFeeds:
                 let t = try store.totals()
-                let searches = try store.savedSearchCounts().map {
+                let searches = try store.savedSearchCounts(extra: configSearches).map {
                     SavedSearchSummary(name: $0.search.name, query: $0.search.query, unread: $0.unread, total: $0.total)
                 }
                 return [.feedsLoaded(try store.feedSummaries(), Totals(unread: t.unread, total: t.total)),

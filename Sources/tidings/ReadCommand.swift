@@ -46,7 +46,7 @@ struct ReadCommand: AsyncParsableCommand {
         var state = AppState(layoutPreference: config.layout, keymap: config.keymap, timeZone: .current)
         state.isLoading = true
         let terminal = TerminalSession(theme: chosenTheme, useColor: useColor, tickSeconds: 1)
-        let runtime = ReaderRuntime(store: store, terminal: terminal, state: state, retention: config.retention)
+        let runtime = ReaderRuntime(store: store, terminal: terminal, state: state, config: config)
         let code = await runtime.run()
         withExtendedLifetime(lock) {}
         if code != 0 { throw ExitCode(code) }

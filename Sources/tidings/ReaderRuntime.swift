@@ -13,15 +13,16 @@ final class ReaderRuntime {
     private var state: AppState
     private var quitting = false
     private var lastChangeToken: Int?
-    private lazy var effects = EffectRunner(store: store)
-    /// Limits applied after `r`/`R`, as after `tidings refresh`.
-    private let retention: RetentionPolicy
+    private lazy var effects = EffectRunner(
+        store: store, configSearches: config.searches.map { SavedSearch(name: $0.key, query: $0.value) })
+    /// Retention limits (applied after `r`/`R`, as after `tidings refresh`) and saved searches.
+    private let config: Config
 
-    init(store: ArticleStore, terminal: TerminalSession, state: AppState, retention: RetentionPolicy = RetentionPolicy()) {
+    init(store: ArticleStore, terminal: TerminalSession, state: AppState, config: Config = Config()) {
         self.store = store
         self.terminal = terminal
         self.state = state
-        self.retention = retention
+        self.config = config
     }
 
     /// Returns the process exit code.
@@ -131,7 +132,7 @@ final class ReaderRuntime {
         do {
             let all = try store.feeds()
             let feeds = ids.map { wanted in all.filter { wanted.contains($0.id) } } ?? all
-            let run = RefreshRun.run(feeds, store: store, progress: false, retention: retention)
+            let run = RefreshRun.run(feeds, store: store, progress: false, retention: config.retention)
             var summary = run.line
             if let first = run.problems.first { summary += " — " + first }
             return [.refreshFinished(summary)]

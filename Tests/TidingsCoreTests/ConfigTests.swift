@@ -66,6 +66,18 @@ import Testing
 }
 
 @Suite struct RetentionConfigTests {
+    @Test func savedSearchesComeFromTheSearchesTable() throws {
+        let config = try Config(toml: """
+            [searches]
+            "Climate news" = "climate unread"
+            bridges = 'title:bridge'
+            """)
+        #expect(config.searches == ["Climate news": "climate unread", "bridges": "title:bridge"])
+        for bad in ["[searches]\nx = 3", "[searches]\nx = \"  \""] {
+            #expect(throws: ConfigError.self) { try Config(toml: bad) }
+        }
+    }
+
     @Test func perFeedRetentionTablesNameFeedsBySourceOrTitle() throws {
         let config = try Config(toml: """
             [retention]

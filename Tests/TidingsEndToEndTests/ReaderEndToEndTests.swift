@@ -147,3 +147,25 @@ struct SharedCacheEndToEndTests {
         try first.waitFor(text: "[exited 0]")
     }
 }
+
+/// Saved searches written in the config file are virtual feeds in the reader.
+@Suite(.serialized)
+struct ConfigSearchEndToEndTests {
+    @Test func aSearchFromTheConfigIsAFeedWithItsCounts() throws {
+        let dir = try E2E.tempDir()
+        let config = dir.appendingPathComponent("config.toml")
+        try "[searches]\n\"Bridge news\" = \"bridge\"\n".write(to: config, atomically: true, encoding: .utf8)
+        let cache = dir.appendingPathComponent("c.sqlite").path
+        let command = "\(Tmux.quote(E2E.binary)) --cache \(Tmux.quote(cache)) --config \(Tmux.quote(config.path)) --sources \(Tmux.quote(E2E.sampleFeeds))"
+        let tmux = try Tmux(command)
+        defer { tmux.kill() }
+        let screen = try tmux.waitFor(text: "Bridge news")
+        let row = try #require(screen.split(separator: "\n").first { $0.contains("Bridge news") })
+        #expect(row.contains("3/3"), "\(row)")
+        try tmux.send("j", "j", "Enter")
+        let list = try tmux.waitFor(text: "Bridge news (3 unread, 3 total)")
+        #expect(list.contains("Millrace Road bridge"))
+        try tmux.send("Q")
+        try tmux.waitFor(text: "[exited 0]")
+    }
+}

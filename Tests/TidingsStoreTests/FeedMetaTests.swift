@@ -108,4 +108,17 @@ struct FeedMetaTests {
         #expect(try store.feeds().allSatisfy { $0.title == "Renamed" })
         #expect(try store.registerFeeds([]).isEmpty)
     }
+
+    @Test func searchesFromTheConfigJoinTheCachedOnesAndWinByName() throws {
+        let store = try ArticleStore.inMemory()
+        let feed = try store.registerFeed(source: "s", title: "S")
+        _ = try store.apply(Fixture.document(count: 3), toFeed: feed)
+        try store.saveSearch(name: "Everything", query: "title")
+        try store.saveSearch(name: "Twos", query: "title:2")
+        let counts = try store.savedSearchCounts(extra: [SavedSearch(name: "Twos", query: "title:1"),
+                                                         SavedSearch(name: "Alpha", query: "nothing-matches-this")])
+        #expect(counts.map(\.search.name) == ["Alpha", "Everything", "Twos"])
+        #expect(counts.map(\.search.query) == ["nothing-matches-this", "title", "title:1"])
+        #expect(counts.map(\.total) == [0, 3, 1])
+    }
 }

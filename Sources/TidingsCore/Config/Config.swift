@@ -23,6 +23,8 @@ public struct Config: Hashable, Sendable {
     public var theme: String?
     public var layout: LayoutPreference
     public var keymap: Keymap
+    /// `[searches]`: name = query, shown as virtual feeds next to the saved searches in the cache.
+    public var searches: [String: String] = [:]
     /// `[retention]` and `[retention."feed"]`: what `tidings cleanup` and every refresh remove.
     public var retention = RetentionPolicy()
     /// The global articles-per-feed limit (0 = none).
@@ -67,6 +69,13 @@ public struct Config: Hashable, Sendable {
                     default:
                         throw .unknownKey(table.isEmpty ? key : "\(table).\(key)", line: line)
                     }
+                case "searches":
+                    guard case .string(let query) = value,
+                          !query.trimmingCharacters(in: .whitespaces).isEmpty,
+                          !key.trimmingCharacters(in: .whitespaces).isEmpty else {
+                        throw .badValue(key: key, expected: "a search query in quotes, e.g. \"climate unread\"", line: line)
+                    }
+                    searches[key] = query
                 case "retention":
                     try Self.readLimit(key, value, line: line, table: table, into: &retention.global)
                 case let feedTable where feedTable.hasPrefix("retention."):
