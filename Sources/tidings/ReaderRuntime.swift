@@ -186,6 +186,7 @@ final class ReaderRuntime {
         var result: Result<Void, BrowserError> = .success(())
         terminal.runOutside { result = BrowserLauncher.open(link) }
         if case .failure(let error) = result { return [.failed(error.description)] }
-        return []
+        // The browser may open on another screen or desktop: say that something happened.
+        return [.notice("Opened \(link)")]
     }
 }

@@ -118,6 +118,7 @@ struct BrowserEndToEndTests {
             (try? String(contentsOf: log, encoding: .utf8))?.contains("example.org/a") == true
         }
         #expect(try String(contentsOf: log, encoding: .utf8) == "https://example.org/a?x=1&y=$(touch /tmp/pwned-by-feed)\n")
+        try tmux.waitFor(text: "Opened https://example.org/a")
         #expect(!FileManager.default.fileExists(atPath: "/tmp/pwned-by-feed"))
         try tmux.send("j", "o")
         try tmux.waitFor(text: "only http, https and mailto links are opened")
