@@ -114,6 +114,30 @@ struct OpeningTests {
         #expect(StoreError.readOnly(path: path).description.contains("read-only"))
     }
 
+    /// SQLite answers SQLITE_FULL when the disk (or quota) is full; `max_page_count` makes it do
+    /// so on demand. The refused write rolls back whole and what was there stays.
+    @Test func aFullDiskIsOneClearErrorAndLosesNothing() throws {
+        let directory = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("cache.sqlite").path
+        let store = try ArticleStore(path: path)
+        let feed = try store.registerFeed(source: "https://example.org/feed", title: nil)
+        _ = try store.apply(Fixture.document(count: 5), toFeed: feed)
+        let first = try #require(try Fixture.everything(store, .all).first)
+        try store.setRead([first.id], true)
+        let pages = try #require(try store.integersForTesting("PRAGMA page_count").first)
+        try store.executeForTesting("PRAGMA max_page_count = \(pages + 2)")
+
+        let body = String(repeating: "<p>A long paragraph that needs many pages.</p>", count: 200)
+        let big = FeedDocument(format: .rss20, items: (100..<300).map { Fixture.item($0, content: body) })
+        #expect(throws: StoreError.diskFull(path: path)) { _ = try store.apply(big, toFeed: feed) }
+        #expect(StoreError.diskFull(path: path).description == "disk full while writing cache \(path); free some space and try again")
+
+        #expect(try store.totals() == (unread: 4, total: 5))
+        #expect(try Fixture.everything(store, .all).first { $0.id == first.id }?.isRead == true)
+        #expect(try store.rowsForTesting("PRAGMA integrity_check") == [["ok"]])
+    }
+
     @Test func missingDirectoryIsNamed() throws {
         let directory = try Fixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
