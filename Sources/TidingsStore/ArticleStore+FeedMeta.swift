@@ -46,9 +46,10 @@ extension ArticleStore {
 
     private static func replaceTags(of id: FeedID, with tags: [String], _ db: Database) throws {
         try db.execute(sql: "DELETE FROM feed_tag WHERE feed_id = ?", arguments: [id])
-        let clean = Set(tags.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty })
-        for tag in clean {
-            try db.execute(sql: "INSERT INTO feed_tag (feed_id, tag) VALUES (?, ?)", arguments: [id, tag])
+        var seen = Set<String>()
+        let clean = tags.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty && seen.insert($0).inserted }
+        for (position, tag) in clean.enumerated() {
+            try db.execute(sql: "INSERT INTO feed_tag (feed_id, tag, position) VALUES (?, ?, ?)", arguments: [id, tag, position])
         }
     }
 
@@ -56,7 +57,7 @@ extension ArticleStore {
     public func feeds() throws(StoreError) -> [FeedInfo] {
         let infos = try read { db in
             var tags: [Int64: [String]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT feed_id, tag FROM feed_tag ORDER BY tag") {
+            for row in try Row.fetchAll(db, sql: "SELECT feed_id, tag FROM feed_tag ORDER BY feed_id, position, tag") {
                 tags[row["feed_id"], default: []].append(row["tag"])
             }
             return try Row.fetchAll(db, sql: """
@@ -120,10 +121,10 @@ extension ArticleStore {
         }
     }
 
-    /// Saved searches by name.
-    public func savedSearches() throws(StoreError) -> [SavedSearch] {
+    /// Saved searches by name, or with `inCreationOrder` as they were saved (for export, so a file round-trips).
+    public func savedSearches(inCreationOrder: Bool = false) throws(StoreError) -> [SavedSearch] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT name, query FROM saved_search ORDER BY name")
+            try Row.fetchAll(db, sql: "SELECT name, query FROM saved_search ORDER BY " + (inCreationOrder ? "id" : "name"))
                 .map { SavedSearch(name: $0["name"], query: $0["query"]) }
         }
     }

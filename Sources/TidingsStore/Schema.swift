@@ -24,6 +24,11 @@ enum Schema {
             // folded) and queries are prepared the new way, so old rows must be rewritten.
             try SearchIndex.rebuild(db)
         }
+        migrator.registerMigration("v5-tag-order") { db in
+            // Tags keep the order the user wrote them in (urls files, OPML categories), so that an
+            // export gives back the file that was imported.
+            try db.execute(sql: "ALTER TABLE feed_tag ADD COLUMN position INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }()
 

@@ -18,12 +18,13 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let store = try Headless.store(common)
-        let feeds = try Headless.attempt { try store.feeds() }
+        // Subscription order (import keeps a file's order), so export gives back what was imported.
+        let feeds = try Headless.attempt { try store.feeds() }.sorted { $0.id < $1.id }
         let subscriptions = feeds.map {
             Subscription(source: $0.source, title: $0.customTitle, tags: $0.tags, hidden: $0.hidden,
                          filter: $0.filter, siteLink: $0.siteLink)
         }
-        let queries = try Headless.attempt { try store.savedSearches() }.map { SavedQuery(name: $0.name, query: $0.query) }
+        let queries = try Headless.attempt { try store.savedSearches(inCreationOrder: true) }.map { SavedQuery(name: $0.name, query: $0.query) }
         switch format {
         case .opml:
             print(SubscriptionList.opml(subscriptions, queries: queries, title: "Tidings subscriptions", dateCreated: Date()),

@@ -26,7 +26,7 @@ struct CLITests {
         let harbor = feeds[0]
         #expect(Set(harbor.keys) == ["id", "title", "customTitle", "source", "kind", "filter", "tags", "hidden", "siteLink",
                                      "unread", "total", "lastUpdated", "lastChecked", "lastError"])
-        #expect(harbor["kind"] as? String == "url" && harbor["tags"] as? [String] == ["local", "news"])
+        #expect(harbor["kind"] as? String == "url" && harbor["tags"] as? [String] == ["news", "local"])
         #expect((harbor["unread"] as? NSNumber)?.intValue == 3 && harbor["lastError"] is NSNull)
         #expect(harbor["lastUpdated"] as? String == "2023-11-14T22:13:20Z")
         // Keys are sorted, so the output is byte-stable.

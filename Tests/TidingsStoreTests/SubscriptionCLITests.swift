@@ -139,4 +139,36 @@ struct SubscriptionCLITests {
         #expect(try other.run(["export", "--format", format]).stdout.replacingOccurrences(of: #"<dateCreated>.*</dateCreated>"#, with: "", options: .regularExpression)
                 == exported.stdout.replacingOccurrences(of: #"<dateCreated>.*</dateCreated>"#, with: "", options: .regularExpression))
     }
+
+    /// Export gives back what was imported: feeds in the file's order, tags in the order written.
+    @Test func exportKeepsTheOrderOfFeedsAndTagsOfTheImportedFile() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let urls = cli.directory.appendingPathComponent("urls")
+        try Data("""
+            https://b.example/feed "zeta" "news"
+            https://a.example/feed "~Alpha Daily" tech alpha
+            "query:Fresh:unread = \\"yes\\""
+            https://c.example/feed
+
+            """.utf8).write(to: urls)
+        #expect(try cli.run(["import", urls.path, "--config", "/dev/null"]).status == 0)
+        let exported = try cli.run(["export", "--format", "urls", "--config", "/dev/null"])
+        #expect(exported.stdout.split(separator: "\n").map(String.init) == [
+            "https://b.example/feed zeta news",
+            "https://a.example/feed tech alpha \"~Alpha Daily\"",
+            "https://c.example/feed",
+            "\"query:Fresh:unread = \\\"yes\\\"\"",
+        ])
+        // And importing that export elsewhere exports the same again.
+        let again = try CLIRunner()
+        defer { again.cleanUp() }
+        let file = again.directory.appendingPathComponent("urls")
+        try Data(exported.stdout.utf8).write(to: file)
+        #expect(try again.run(["import", file.path, "--config", "/dev/null"]).status == 0)
+        #expect(try again.run(["export", "--format", "urls", "--config", "/dev/null"]).stdout == exported.stdout)
+        let opml = try cli.run(["export", "--format", "opml", "--config", "/dev/null"]).stdout
+        let order = ["b.example", "a.example", "c.example"].map { opml.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order[0]! < order[1]! && order[1]! < order[2]!)
+    }
 }
