@@ -74,6 +74,15 @@ enum SearchSQL {
         // Literals, so the partial indexes on unread and starred apply.
         if let unread = query.unread { terms.append(unread ? "a.is_read = 0" : "a.is_read = 1") }
         if let starred = query.starred { terms.append(starred ? "a.is_starred = 1" : "a.is_starred = 0") }
+        let now = Int64(Date().timeIntervalSince1970)
+        if let days = query.newerThanDays {
+            terms.append("a.sort_date >= ?")
+            arguments += [now - Int64(days) * 86_400]
+        }
+        if let days = query.olderThanDays {
+            terms.append("a.sort_date < ?")
+            arguments += [now - Int64(days) * 86_400]
+        }
         if !query.feedNames.isEmpty || !query.tags.isEmpty || !query.excludedFeedNames.isEmpty || !query.excludedTags.isEmpty {
             let feeds = try matchingFeeds(query, db)
             if feeds.isEmpty { return nil }

@@ -4,14 +4,15 @@ import Foundation
 ///
 /// Syntax: `word` (every word must match), `"a phrase"`, `prefix*`, `title:WORD`,
 /// `author:WORD` (also `title:"a phrase"`, `title:pre*`), `feed:NAME` (feed title contains),
-/// `tag:NAME` (feed tag), and the bare keywords `unread` and `starred` (quote them, `"unread"`,
+/// `tag:NAME` (feed tag), `newer:DAYS` and `older:DAYS` (by date), and the bare keywords `unread` and `starred` (quote them, `"unread"`,
 /// to search for the word). `-term` or `NOT term` excludes (any of the above, so `-tag:news`
 /// and `-unread` work too); `a OR b` between two text terms matches either, binding tighter
 /// than the implicit AND (`x a OR b` is x and either a or b); an `AND` between terms changes
 /// nothing. Parentheses do not group. Filters ignore case and accents. Every term reaches FTS5
 /// as a quoted string, so other operators (`NEAR(`), colons, parentheses, quotes and control
 /// characters typed by the user are plain text or separators; a term with nothing searchable
-/// in it is dropped, as is an operator with nothing to work on.
+/// in it is dropped, as is an operator with nothing to work on. Text in newsboat's filter
+/// language (`unread = "yes" and tags # "news"`) is translated first (see `NewsboatQuery`).
 struct SearchQuery: Equatable {
     /// The FTS5 expression that must match (exclusions folded in with `NOT`), or nil when the
     /// query has no required text terms.
@@ -31,17 +32,23 @@ struct SearchQuery: Equatable {
     var unread: Bool?
     /// `starred` (true) or `-starred` (false); nil when not asked.
     var starred: Bool?
+    /// `newer:N`: dated within the last N days.
+    var newerThanDays: Int?
+    /// `older:N`: dated more than N days ago.
+    var olderThanDays: Int?
 
     /// True when nothing usable was typed (empty, or only punctuation).
     var isEmpty: Bool {
         match == nil && excluded == nil && feedNames.isEmpty && tags.isEmpty && excludedFeedNames.isEmpty
-            && excludedTags.isEmpty && unread == nil && starred == nil
+            && excludedTags.isEmpty && unread == nil && starred == nil && newerThanDays == nil && olderThanDays == nil
     }
 
     /// Longest query looked at; the rest is ignored so a pasted novel cannot build a huge expression.
     static let maxLength = 1_000
 
     init(_ text: String) {
+        // Saved searches imported from newsboat's `query:` lines are in its filter language.
+        let text = NewsboatQuery.translate(text) ?? text
         let tokens = Self.tokens(Self.withoutControlCharacters(Self.cut(text)))
         // Operator words are words when the query holds nothing else ("AND" searches for "and").
         let hasOperands = tokens.contains { $0.operatorWord == nil }
@@ -72,6 +79,11 @@ struct SearchQuery: Equatable {
             case "tag":
                 if !token.value.isEmpty {
                     if token.negated { excludedTags.append(token.value) } else { tags.append(token.value) }
+                }
+            case "newer", "older":
+                if let days = Int(token.value), days >= 0 {
+                    // -newer:7 means older than 7 days, and the other way round.
+                    if (token.field == "newer") != token.negated { newerThanDays = days } else { olderThanDays = days }
                 }
             default:
                 if token.field == nil && !token.quoted && token.value.lowercased() == "unread" {
@@ -128,7 +140,7 @@ struct SearchQuery: Equatable {
         }
     }
 
-    private static let fields: Set<String> = ["title", "author", "feed", "tag"]
+    private static let fields: Set<String> = ["title", "author", "feed", "tag", "newer", "older"]
 
     /// Control characters (NUL included, which would end FTS5's reading of the expression
     /// inside a quoted string) become spaces.
