@@ -1,4 +1,5 @@
 import Foundation
+import TidingsCore
 
 /// A search as the user typed it, translated into a safe FTS5 MATCH expression plus filters.
 ///

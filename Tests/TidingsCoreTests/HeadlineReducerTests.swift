@@ -255,6 +255,9 @@ import Testing
         ("-title:ferry harbour -unread", ["harbour"]),
         (#""not a filter: or operator""#, ["not", "a", "filter", "or", "operator"]),
         ("🏮 market", ["🏮", "market"]),
+        // A saved search in newsboat's filter language highlights its words, not "yes" or "title".
+        (#"unread = "yes" and (title =~ "ferry" or content =~ "tidal power")"#, ["ferry", "tidal", "power"]),
+        (#"title !~ "sponsored" and author = "Mara""#, ["Mara"]),
     ])
     func excludedTermsAreNotHighlighted(query: String, words: [String]) {
         #expect(SearchTerms.words(in: query) == words)

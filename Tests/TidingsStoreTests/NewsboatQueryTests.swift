@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TidingsCore
 @testable import TidingsStore
 
 /// newsboat `query:` lines hold its filter language; imported saved searches must mean the same here.

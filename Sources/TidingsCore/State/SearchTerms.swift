@@ -6,6 +6,7 @@ public enum SearchTerms {
     static let operators: Set<String> = ["and", "or", "not", "near", "unread", "starred", "read"]
 
     public static func words(in query: String) -> [String] {
+        let query = NewsboatQuery.translate(query) ?? query
         var out: [String] = []
         var negateNext = false
         for (token, quoted) in tokens(query) {

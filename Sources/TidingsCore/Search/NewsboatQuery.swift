@@ -4,9 +4,9 @@ import Foundation
 /// as `unread = "yes" and tags # "news"`) as a Tidings search: `unread`, `title:`, `author:`,
 /// `feed:`, `tag:`, `starred`, `newer:`/`older:` and plain words. Attributes with no counterpart
 /// (`rssurl`, `link`, `guid`…) are left out, so such a search matches more, never less.
-enum NewsboatQuery {
+public enum NewsboatQuery {
     /// The Tidings query for a newsboat expression, or nil when `text` is not one.
-    static func translate(_ text: String) -> String? {
+    public static func translate(_ text: String) -> String? {
         guard looksLikeFilter(text) else { return nil }
         var parser = Parser(tokens: tokenize(text))
         return parser.expression().joined(separator: " ")
