@@ -73,13 +73,16 @@ enum NewsboatURLsReader {
 
     private static func readQuery(_ word: String, extra: ArraySlice<String>, at location: ImportLocation,
                                   text: String, into collector: inout ImportCollector) {
-        guard let query = SourceKind.splitQuery(word) else {
+        guard var query = SourceKind.splitQuery(word) else {
             collector.notUnderstood(at: location, text: text, reason: "query: needs a name and an expression (\"query:Name:expression\")")
             return
         }
+        // "~Title" renames the query feed, as on a feed line; tags have nothing to attach to here.
+        if let title = extra.last(where: { $0.hasPrefix("~") && $0.count > 1 }) { query.name = String(title.dropFirst()) }
         collector.add(query, at: location, text: text)
-        if !extra.isEmpty {
-            collector.skip(at: location, text: extra.joined(separator: " "), reason: "tags on a query line are not kept")
+        let tags = extra.filter { !$0.hasPrefix("~") }
+        if !tags.isEmpty {
+            collector.skip(at: location, text: tags.joined(separator: " "), reason: "tags on a query line are not kept")
         }
     }
 }
