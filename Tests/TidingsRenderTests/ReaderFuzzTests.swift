@@ -104,8 +104,8 @@ import TidingsRender
         }
     }
 
-    static let keys: [Key] = "jkgGnpNAC*/?qQzvJKou123sy".map { Key.char($0) }
-        + [.enter, .escape, .tab, .up, .down, .pageUp, .pageDown, .home, .end, .backspace, .ctrl("l"), .ctrl("u"), .ctrl("d"), .char(" "), .char("|"), .char("r"), .char("R")]
+    static let keys: [Key] = "jkgGnpNAC*/?qQzvJKou0123sy".map { Key.char($0) }
+        + [.enter, .escape, .tab, .up, .down, .pageUp, .pageDown, .home, .end, .backspace, .ctrl("l"), .ctrl("u"), .ctrl("d"), .ctrl("n"), .ctrl("p"), .char(" "), .char("|"), .char("r"), .char("R")]
 
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
     func randomSessionsNeverTrapAndKeepTheCursorInTheList(seed: UInt64) {

@@ -22,6 +22,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case prevArticle = "prev-article"
     case nextFeed = "next-feed"
     case prevFeed = "prev-feed"
+    case nextUnreadFeed = "next-unread-feed"
+    case prevUnreadFeed = "prev-unread-feed"
     case toggleRead = "toggle-read"
     case markFeedRead = "mark-feed-read"
     case openInBrowser = "open-in-browser"
@@ -45,7 +47,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     public var group: String {
         switch self {
         case .up, .down, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom, .open, .back,
-             .nextFeed, .prevFeed, .nextArticle, .prevArticle, .search:
+             .nextFeed, .prevFeed, .nextUnreadFeed, .prevUnreadFeed, .nextArticle, .prevArticle, .search:
             return "Moving"
         case .nextUnread, .prevUnread, .toggleRead, .markFeedRead, .markAllRead, .openInBrowser,
              .openInBrowserAndMarkRead, .openLink, .reload, .reloadAll, .save, .pipe, .toggleStar, .listLinks:
@@ -75,6 +77,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .prevArticle: return "Previous article"
         case .nextFeed: return "Next feed"
         case .prevFeed: return "Previous feed"
+        case .nextUnreadFeed: return "Next feed with unread articles"
+        case .prevUnreadFeed: return "Previous feed with unread articles"
         case .toggleRead: return "Toggle read/unread"
         case .markFeedRead: return "Mark the current feed read"
         case .openInBrowser: return "Open the article's link in the browser"
@@ -88,7 +92,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .reload: return "Reload the current feed from its source"
         case .reloadAll: return "Reload every feed"
         case .markAllRead: return "Mark every article read (asks first)"
-        case .openLink: return "Open link [n] of the article in the browser"
+        case .openLink: return "Open link [n] of the article in the browser (0 is link 10)"
         case .save: return "Save the article as text to a file"
         case .toggleStar: return "Star or unstar (starred articles are never cleaned up)"
         case .listLinks: return "List the article's links to pick one"
@@ -116,6 +120,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .prevArticle: return [(.reader, .char("K")), (.reader, .char(","))]
         case .nextFeed: return [(.list, .char("J"))]
         case .prevFeed: return [(.list, .char("K"))]
+        case .nextUnreadFeed: return [(.global, .ctrl("n"))]
+        case .prevUnreadFeed: return [(.global, .ctrl("p"))]
         case .toggleRead: return [(.global, .char("N"))]
         case .markFeedRead: return [(.global, .char("A"))]
         case .openInBrowser: return [(.global, .char("o"))]
@@ -129,7 +135,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .reload: return [(.global, .char("r"))]
         case .reloadAll: return [(.global, .char("R"))]
         case .markAllRead: return [(.global, .char("C"))]
-        case .openLink: return (1...9).map { (.global, .char(Character(String($0)))) }
+        case .openLink: return (0...9).map { (.global, .char(Character(String($0)))) }
         case .save: return [(.global, .char("s"))]
         case .toggleStar: return [(.global, .char("*"))]
         case .listLinks: return [(.global, .char("u"))]

@@ -151,14 +151,28 @@ extension AppState {
     }
 
     /// `J`/`K` in the list: the next or previous feed's headlines (or row in the feed list).
-    mutating func stepFeed(by delta: Int) -> [Effect] {
-        guard let h = headlines else { return moveSelection(by: delta) }
-        let current = feedList.rowIndex(of: h.scope) ?? 0
-        let next = current + delta
-        guard feedList.rows.indices.contains(next) else {
-            message = StatusMessage(delta > 0 ? "This is the last feed." : "This is the first feed.")
+    /// `J`/`K` (and, with `unreadOnly`, `^N`/`^P`): the next or previous feed. In the feed list
+    /// this moves the selection; elsewhere it opens that feed's headlines.
+    mutating func stepFeed(by delta: Int, unreadOnly: Bool = false) -> [Effect] {
+        guard unreadOnly else {
+            guard let h = headlines else { return moveSelection(by: delta) }
+            let next = (feedList.rowIndex(of: h.scope) ?? 0) + delta
+            guard feedList.rows.indices.contains(next) else {
+                message = StatusMessage(delta > 0 ? "This is the last feed." : "This is the first feed.")
+                return []
+            }
+            return openScope(feedList.rows[next].scope)
+        }
+        let current = headlines.flatMap { feedList.rowIndex(of: $0.scope) } ?? feedList.selected
+        let rows = feedList.rows
+        // Real feeds only: "All articles", "Unread" and saved searches are not feeds to step through.
+        let candidates = stride(from: current + delta, to: delta > 0 ? rows.count : -1, by: delta > 0 ? 1 : -1)
+            .filter { $0 >= feedList.firstFeedRow && rows[$0].unread > 0 }
+        guard let next = candidates.first else {
+            message = StatusMessage(delta > 0 ? "No feed with unread articles below this one." : "No feed with unread articles above this one.")
             return []
         }
-        return openScope(feedList.rows[next].scope)
+        guard headlines != nil else { return selectAbsolute(next) }
+        return openScope(rows[next].scope)
     }
 }

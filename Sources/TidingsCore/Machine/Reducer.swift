@@ -24,7 +24,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         }
         // Esc goes back like q but never quits: it is pressed by reflex to dismiss things.
         if key == .escape && command == .back { return state.goBack(canQuit: false) }
-        if command == .openLink, case .char(let c) = key, let n = c.wholeNumberValue { return state.openFootnote(n) }
+        // 1–9 open links 1–9 and 0 opens link 10, as in newsboat.
+        if command == .openLink, case .char(let c) = key, let n = c.wholeNumberValue { return state.openFootnote(n == 0 ? 10 : n) }
         return state.run(command)
 
     case .feedsLoaded(let feeds, let totals):
@@ -127,6 +128,8 @@ extension AppState {
         case .prevArticle: return stepArticle(by: -1)
         case .nextFeed: return stepFeed(by: 1)
         case .prevFeed: return stepFeed(by: -1)
+        case .nextUnreadFeed: return stepFeed(by: 1, unreadOnly: true)
+        case .prevUnreadFeed: return stepFeed(by: -1, unreadOnly: true)
         case .toggleRead: return toggleRead()
         case .markFeedRead: return markFeedRead()
         case .openInBrowser: return openInBrowser(markRead: false)
