@@ -28,11 +28,15 @@ extension ArticleStore {
     /// Every feed not hidden, with its counters, ordered by display title ignoring case.
     public func feedSummaries() throws(StoreError) -> [FeedSummary] {
         let summaries = try read { db in
-            try Row.fetchAll(db, sql: """
+            var tags: [Int64: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT feed_id, tag FROM feed_tag ORDER BY feed_id, position, tag") {
+                tags[row["feed_id"], default: []].append(row["tag"])
+            }
+            return try Row.fetchAll(db, sql: """
                 SELECT id, \(SQL.feedTitle) AS display_title, source, unread_count, total_count FROM feed WHERE hidden = 0
                 """).map { row in
                 FeedSummary(id: row["id"], title: row["display_title"], source: row["source"],
-                            unread: row["unread_count"], total: row["total_count"])
+                            unread: row["unread_count"], total: row["total_count"], tags: tags[row["id"]] ?? [])
             }
         }
         // Sorted here rather than with COLLATE NOCASE, which only folds ASCII.

@@ -13,7 +13,8 @@ import TidingsRender
         var articles: [Headline]
 
         init(random: inout SeededGenerator) {
-            feeds = (1...4).map { FeedSummary(id: FeedID($0), title: ["Harbor 港", "Évora", "أخبار", "Empty"][$0 - 1], source: "/\($0)", unread: 0, total: 0) }
+            feeds = (1...4).map { FeedSummary(id: FeedID($0), title: ["Harbor 港", "Évora", "أخبار", "Empty"][$0 - 1], source: "/\($0)",
+                                              unread: 0, total: 0, tags: [["news"], ["news", "local"], [], ["local"]][$0 - 1]) }
             articles = (1...60).map { i in
                 let feed = FeedID(Int.random(in: 1...3, using: &random))
                 let date = Int64(1_700_000_000 - i * 3600 - (i % 7 == 0 ? 0 : Int.random(in: 0...600, using: &random)))
@@ -104,8 +105,8 @@ import TidingsRender
         }
     }
 
-    static let keys: [Key] = "jkgGnpNAC*/?qQzvJKou0123sy".map { Key.char($0) }
-        + [.enter, .escape, .tab, .up, .down, .pageUp, .pageDown, .home, .end, .backspace, .ctrl("l"), .ctrl("u"), .ctrl("d"), .ctrl("n"), .ctrl("p"), .char(" "), .char("|"), .char("r"), .char("R")]
+    static let keys: [Key] = "jkgGnpNAC*/?qQzvJKou0123syt".map { Key.char($0) }
+        + [.enter, .escape, .tab, .up, .down, .pageUp, .pageDown, .home, .end, .backspace, .ctrl("l"), .ctrl("u"), .ctrl("d"), .ctrl("n"), .ctrl("p"), .ctrl("t"), .char(" "), .char("|"), .char("r"), .char("R")]
 
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
     func randomSessionsNeverTrapAndKeepTheCursorInTheList(seed: UInt64) {

@@ -98,6 +98,21 @@ import TidingsRender
         Snapshot.assert(AppView.render(s), named: "links-80x24")
     }
 
+    @Test func tagChooserAndTaggedFeedList() {
+        var s = AppState(size: Size(width: 80, height: 24))
+        var feeds = Self.feeds
+        feeds[0].tags = ["local", "news"]
+        feeds[1].tags = ["日本"]
+        feeds[3].tags = ["news"]
+        _ = reduce(&s, .feedsLoaded(feeds, Totals(unread: 5, total: 9)))
+        _ = reduce(&s, .key(.char("t")))
+        _ = reduce(&s, .key(.char("j")))
+        _ = reduce(&s, .key(.char("j")))
+        Snapshot.assert(AppView.render(s), named: "tags-chooser-80x24")
+        _ = reduce(&s, .key(.enter))
+        Snapshot.assert(AppView.render(s), named: "tags-filtered-80x24")
+    }
+
     @Test func helpOverlay() {
         var s = Self.state(80, 24)
         _ = reduce(&s, .key(.char("?")))

@@ -42,12 +42,15 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case toggleStar = "toggle-star"
     case listLinks = "list-links"
     case pipe = "pipe"
+    case selectTag = "select-tag"
+    case clearTag = "clear-tag"
 
     /// A group heading in the help overlay.
     public var group: String {
         switch self {
         case .up, .down, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .top, .bottom, .open, .back,
-             .nextFeed, .prevFeed, .nextUnreadFeed, .prevUnreadFeed, .nextArticle, .prevArticle, .search:
+             .nextFeed, .prevFeed, .nextUnreadFeed, .prevUnreadFeed, .nextArticle, .prevArticle, .search,
+             .selectTag, .clearTag:
             return "Moving"
         case .nextUnread, .prevUnread, .toggleRead, .markFeedRead, .markAllRead, .openInBrowser,
              .openInBrowserAndMarkRead, .openLink, .reload, .reloadAll, .save, .pipe, .toggleStar, .listLinks:
@@ -97,6 +100,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .toggleStar: return "Star or unstar (starred articles are never cleaned up)"
         case .listLinks: return "List the article's links to pick one"
         case .pipe: return "Pipe the article's text into a command ($PAGER when empty)"
+        case .selectTag: return "Show only the feeds with a tag (choose it from a list)"
+        case .clearTag: return "Show every feed again"
         }
     }
 
@@ -140,6 +145,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .toggleStar: return [(.global, .char("*"))]
         case .listLinks: return [(.global, .char("u"))]
         case .pipe: return [(.global, .char("|"))]
+        case .selectTag: return [(.global, .char("t"))]
+        case .clearTag: return [(.global, .ctrl("t"))]
         }
     }
 }

@@ -18,6 +18,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         if state.confirmation != nil { return state.answerConfirmation(key) }
         if state.helpScroll != nil { return state.handleHelpKey(key) }
         if state.linkSelection != nil { return state.handleLinkListKey(key) }
+        if state.tagSelection != nil { return state.handleTagListKey(key) }
         guard let command = state.keymap.command(for: key, in: state.keyContext) else {
             state.message = StatusMessage("Key \(key.name) is not bound. Press ? for help.")
             return []
@@ -189,6 +190,11 @@ extension AppState {
             return []
         case .pipe:
             return startLinePrompt(.pipeTo)
+        case .selectTag:
+            return openTagChooser()
+        case .clearTag:
+            guard feedList.tagFilter != nil else { message = StatusMessage("Every feed is shown already."); return [] }
+            return applyTagFilter(nil)
         }
     }
 

@@ -88,7 +88,9 @@ public struct FeedSummary: Hashable, Sendable, Identifiable {
     public var source: String
     public var unread: Int
     public var total: Int
-    public init(id: FeedID, title: String, source: String, unread: Int, total: Int) {
-        self.id = id; self.title = title; self.source = source; self.unread = unread; self.total = total
+    /// The feed's tags, in the order they were given (for `t`, the tag filter).
+    public var tags: [String]
+    public init(id: FeedID, title: String, source: String, unread: Int, total: Int, tags: [String] = []) {
+        self.id = id; self.title = title; self.source = source; self.unread = unread; self.total = total; self.tags = tags
     }
 }

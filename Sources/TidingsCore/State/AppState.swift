@@ -28,6 +28,8 @@ public struct AppState: Hashable, Sendable {
     public var prompt: PromptState?
     /// Non-nil while the link list is open: the selected link's index.
     public var linkSelection: Int?
+    /// Non-nil while the tag chooser is open: 0 is "every feed", n is `feedList.allTags[n - 1]`.
+    public var tagSelection: Int?
     /// Non-nil while a yes/no question waits in the status bar.
     public var confirmation: Confirmation?
     public var message: StatusMessage?

@@ -64,16 +64,29 @@ public struct FeedListState: Hashable, Sendable {
     public var totals: Totals
     public var selected: Int
     public var top: Int
+    /// `t`: only feeds with this tag are listed (the virtual rows and saved searches stay).
+    public var tagFilter: String?
 
     public init(feeds: [FeedSummary] = [], totals: Totals = Totals(unread: 0, total: 0), selected: Int = 0, top: Int = 0) {
         self.feeds = feeds; self.totals = totals; self.selected = selected; self.top = top
     }
 
-    /// Virtual rows first, then each feed.
+    /// Virtual rows first, then each feed (those with the filter's tag when one is chosen).
     public var rows: [FeedRow] {
-        [.allArticles(totals), .unreadArticles(totals)] + savedSearches.map(FeedRow.savedSearch) + feeds.map(FeedRow.feed)
+        [.allArticles(totals), .unreadArticles(totals)] + savedSearches.map(FeedRow.savedSearch) + visibleFeeds.map(FeedRow.feed)
     }
-    public var rowCount: Int { feeds.count + savedSearches.count + 2 }
+    public var rowCount: Int { visibleFeeds.count + savedSearches.count + 2 }
+
+    /// The feeds the list shows.
+    public var visibleFeeds: [FeedSummary] {
+        guard let tag = tagFilter else { return feeds }
+        return feeds.filter { $0.tags.contains(tag) }
+    }
+
+    /// Every tag of every feed, sorted, for the tag chooser.
+    public var allTags: [String] {
+        Array(Set(feeds.flatMap(\.tags))).sorted { $0.lowercased() == $1.lowercased() ? $0 < $1 : $0.lowercased() < $1.lowercased() }
+    }
     /// Row index of the first real feed.
     var firstFeedRow: Int { 2 + savedSearches.count }
 
@@ -92,7 +105,7 @@ public struct FeedListState: Hashable, Sendable {
         switch scope {
         case .all: return 0
         case .unread: return 1
-        case .feed(let id): return feeds.firstIndex { $0.id == id }.map { $0 + firstFeedRow }
+        case .feed(let id): return visibleFeeds.firstIndex { $0.id == id }.map { $0 + firstFeedRow }
         case .search(let query): return savedSearches.firstIndex { $0.query == query }.map { $0 + 2 }
         }
     }

@@ -25,6 +25,7 @@ public enum AppView {
         if let selected = state.linkSelection, let links = state.reader?.document.links {
             LinkListOverlayView.render(links: links, selected: selected, into: &screen)
         }
+        if let selected = state.tagSelection { TagChooserView.render(state, selected: selected, into: &screen) }
         if let scroll = state.helpScroll {
             HelpOverlayView.render(keymap: state.keymap, scroll: scroll, into: &screen)
         }

@@ -1,34 +1,9 @@
 import TidingsCore
-import TidingsText
 
-/// A framed list of the open article's links; the selected one is highlighted.
+/// The open article's links, numbered as its footnotes; the selected one is highlighted.
 enum LinkListOverlayView {
     static func render(links: [String], selected: Int, into screen: inout Screen) {
-        let title = " Links — Enter opens, Esc closes "
-        let width = min(screen.width, max(TextWidth.of(title) + 4, min(100, (links.map { TextWidth.of($0) }.max() ?? 10) + 10)))
-        let height = min(screen.height, links.count + 2)
-        guard width >= 6, height >= 3 else { return }
-        let x0 = (screen.width - width) / 2, y0 = (screen.height - height) / 2
-        screen.fill(Rect(x: x0, y: y0, width: width, height: height), role: .helpText)
-        let inner = width - 2
-        screen.put("┌" + String(repeating: "─", count: inner) + "┐", x: x0, y: y0, role: .helpBorder)
-        screen.put("└" + String(repeating: "─", count: inner) + "┘", x: x0, y: y0 + height - 1, role: .helpBorder)
-        for y in (y0 + 1)..<(y0 + height - 1) {
-            screen.put("│", x: x0, y: y, role: .helpBorder)
-            screen.put("│", x: x0 + width - 1, y: y, role: .helpBorder)
-        }
-        screen.put(TerminalSafe.truncate(title, toWidth: inner), x: x0 + max(1, (width - TextWidth.of(title)) / 2), y: y0,
-                   role: .helpTitle, maxWidth: inner)
-        let visible = height - 2
-        let top = min(max(0, selected - visible / 2), max(0, links.count - visible))
-        for i in 0..<visible {
-            let index = top + i
-            guard links.indices.contains(index) else { break }
-            let y = y0 + 1 + i
-            let role: Role = index == selected ? .listSelected : .helpText
-            if index == selected { screen.fill(Rect(x: x0 + 1, y: y, width: inner, height: 1), role: role) }
-            let text = TerminalSafe.truncate("[\(index + 1)] \(links[index])", toWidth: max(0, inner - 2))
-            screen.put(text, x: x0 + 2, y: y, role: role, maxWidth: max(0, inner - 2))
-        }
+        ListOverlayView.render(title: " Links — Enter opens, Esc closes ",
+                               lines: links.enumerated().map { "[\($0.offset + 1)] \($0.element)" }, selected: selected, into: &screen)
     }
 }

@@ -12,7 +12,12 @@ enum TitleBarView {
             let unread = h.scope.isPaged ? unreadCount(of: h.scope, in: state.feedList) : h.window.filter { !$0.isRead }.count
             text += " — \(h.title) (\(unread) unread, \(h.total) total)"
         } else {
-            text += " — Feeds (\(totals.unread) unread, \(totals.total) total)"
+            if let tag = state.feedList.tagFilter {
+                let shown = state.feedList.visibleFeeds
+                text += " — Feeds tagged \(tag) (\(shown.reduce(0) { $0 + $1.unread }) unread, \(shown.reduce(0) { $0 + $1.total }) total)"
+            } else {
+                text += " — Feeds (\(totals.unread) unread, \(totals.total) total)"
+            }
         }
         screen.put(TerminalSafe.truncate(text, toWidth: rect.width), x: rect.x, y: rect.y, role: .titleBar, maxWidth: rect.width)
     }
