@@ -6,6 +6,7 @@ public struct RetentionLimits: Hashable, Sendable {
     /// Articles dated more than this many days ago are removed.
     public var keepDays: Int?
 
+    /// Limits as written; nil leaves a field to the global value.
     public init(maxArticles: Int? = nil, keepDays: Int? = nil) {
         self.maxArticles = maxArticles; self.keepDays = keepDays
     }
@@ -27,9 +28,12 @@ public struct RetentionLimits: Hashable, Sendable {
 /// Global limits plus per-feed overrides keyed by what the user knows a feed by
 /// (its source as given to `tidings add`, or its title).
 public struct RetentionPolicy: Hashable, Sendable {
+    /// `[retention]`: every feed's limits unless overridden.
     public var global: RetentionLimits
+    /// `[retention."source or title"]`: one feed's overrides, keyed as the user wrote them.
     public var perFeed: [String: RetentionLimits]
 
+    /// A policy from the global limits and the per-feed overrides.
     public init(global: RetentionLimits = RetentionLimits(), perFeed: [String: RetentionLimits] = [:]) {
         self.global = global; self.perFeed = perFeed
     }
