@@ -112,9 +112,12 @@ struct BrowserEndToEndTests {
         defer { tmux.kill() }
         try tmux.waitFor(text: "Links")
         try tmux.send("G", "Enter")
-        try tmux.waitFor(text: "Safe link")
+        // The headline list itself (its title bar), not the feed list's preview of it.
+        try tmux.waitFor("the Links headlines") { screen in
+            (screen.split(separator: "\n").first ?? "").contains("Links (") && screen.contains("Safe link")
+        }
         try tmux.send("o")
-        try tmux.waitFor("the browser to be called") { _ in
+        try tmux.waitFor("the browser to be called", timeout: 20) { _ in
             (try? String(contentsOf: log, encoding: .utf8))?.contains("example.org/a") == true
         }
         #expect(try String(contentsOf: log, encoding: .utf8) == "https://example.org/a?x=1&y=$(touch /tmp/pwned-by-feed)\n")

@@ -46,7 +46,7 @@ final class Tmux {
 
     /// Polls the screen until `predicate` holds, failing with the last screen after `timeout` seconds.
     @discardableResult
-    func waitFor(_ what: String, timeout: Double = 10, _ predicate: (String) -> Bool) throws -> String {
+    func waitFor(_ what: String, timeout: Double = 20, _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -58,7 +58,7 @@ final class Tmux {
     }
 
     @discardableResult
-    func waitFor(text: String, timeout: Double = 10) throws -> String {
+    func waitFor(text: String, timeout: Double = 20) throws -> String {
         try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
