@@ -33,18 +33,10 @@ public enum FeedJSON {
     /// `2021-12-02T10:00:00Z`; fractions of a second are dropped (floor), as the shape has none.
     public static func isoUTC(_ date: Date) -> String {
         let secs = Int64(date.timeIntervalSince1970.rounded(.down))
-        var days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400
+        let days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400
         let rem = secs - days * 86400
-        // Civil from days (Howard Hinnant's algorithm).
-        days += 719468
-        let era = (days >= 0 ? days : days - 146096) / 146097
-        let doe = days - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        let (y, month, day) = FeedDate.civil(Int(days))
+        let (m, d) = (Int64(month), Int64(day))
         func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
         let year = String(y)
         let paddedYear = String(repeating: "0", count: max(0, 4 - year.count)) + year

@@ -113,3 +113,18 @@ import Testing
         }
     }
 }
+
+/// The JSON output's date form, across the epoch, leap days and short years.
+@Suite struct ISODateOutputTests {
+    @Test(arguments: [
+        (0.0, "1970-01-01T00:00:00Z"),
+        (-1.0, "1969-12-31T23:59:59Z"),
+        (1_638_439_200.75, "2021-12-02T10:00:00Z"),
+        (951_782_400.0, "2000-02-29T00:00:00Z"),
+        (-62_135_596_800.0, "0001-01-01T00:00:00Z"),
+        (253_402_300_799.0, "9999-12-31T23:59:59Z"),
+    ])
+    func formatsUTC(seconds: Double, text: String) {
+        #expect(FeedJSON.isoUTC(Date(timeIntervalSince1970: seconds)) == text)
+    }
+}
