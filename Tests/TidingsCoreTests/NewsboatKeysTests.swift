@@ -33,5 +33,9 @@ import Testing
         _ = reduce(&s, .articleLoaded(Fixture.article(Fixture.alpha[0], body: "<p>\(links)</p>")))
         #expect(reduce(&s, .key(.char("0"))) == [.openURL("https://example.org/10")])
         #expect(reduce(&s, .key(.char("1"))) == [.openURL("https://example.org/1")])
+        // The same inside the link list.
+        _ = reduce(&s, .key(.char("u")))
+        #expect(reduce(&s, .key(.char("0"))) == [.openURL("https://example.org/10")])
+        #expect(s.linkSelection == nil)
     }
 }

@@ -32,21 +32,20 @@ extension AppState {
         return [.openURL(links[n - 1])]
     }
 
-    /// Keys while the link list is open: move, Enter or a digit opens, anything else closes.
+    /// Keys while the link list is open: move, Enter or a digit opens (0 is link 10), anything else closes.
     mutating func handleLinkListKey(_ key: Key) -> [Effect] {
         let links = reader?.document.links ?? []
-        guard var selected = linkSelection, !links.isEmpty else { linkSelection = nil; return [] }
-        if case .char(let c) = key, let n = c.wholeNumberValue, n >= 1 {
+        guard let selected = linkSelection, !links.isEmpty else { linkSelection = nil; return [] }
+        if case .char(let c) = key, let n = c.wholeNumberValue {
             linkSelection = nil
-            return openFootnote(n)
+            return openFootnote(n == 0 ? 10 : n)
         }
-        switch keymap.command(for: key, in: .global) {
-        case .down?: selected += 1
-        case .up?: selected -= 1
-        case .pageDown?: selected += max(1, size.height - 4)
-        case .pageUp?: selected -= max(1, size.height - 4)
-        case .top?: selected = 0
-        case .bottom?: selected = links.count - 1
+        let command = keymap.command(for: key, in: .global)
+        if let moved = movedChoice(selected, count: links.count, command: command) {
+            linkSelection = moved
+            return []
+        }
+        switch command {
         case .open?:
             linkSelection = nil
             return [.openURL(links[selected])]
@@ -55,7 +54,5 @@ extension AppState {
             linkSelection = nil
             return []
         }
-        linkSelection = min(max(0, selected), links.count - 1)
-        return []
     }
 }

@@ -13,15 +13,13 @@ extension AppState {
     /// Keys while the tag chooser is open: move, Enter picks, anything else closes.
     mutating func handleTagListKey(_ key: Key) -> [Effect] {
         let tags = feedList.allTags
-        guard var selected = tagSelection, !tags.isEmpty else { tagSelection = nil; return [] }
-        let count = tags.count + 1
-        switch keymap.command(for: key, in: .global) {
-        case .down?: selected += 1
-        case .up?: selected -= 1
-        case .pageDown?: selected += max(1, size.height - 4)
-        case .pageUp?: selected -= max(1, size.height - 4)
-        case .top?: selected = 0
-        case .bottom?: selected = count - 1
+        guard let selected = tagSelection, !tags.isEmpty else { tagSelection = nil; return [] }
+        let command = keymap.command(for: key, in: .global)
+        if let moved = movedChoice(selected, count: tags.count + 1, command: command) {
+            tagSelection = moved
+            return []
+        }
+        switch command {
         case .open?:
             tagSelection = nil
             return applyTagFilter(selected == 0 ? nil : tags[selected - 1])
@@ -30,8 +28,6 @@ extension AppState {
             tagSelection = nil
             return []
         }
-        tagSelection = min(max(0, selected), count - 1)
-        return []
     }
 
     /// Shows the feed list narrowed to `tag` (nil: every feed), leaving any open feed or article.
