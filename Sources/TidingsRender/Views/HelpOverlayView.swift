@@ -13,18 +13,8 @@ enum HelpOverlayView {
         guard width >= 4, height >= 3 else { return }
         // A narrow box gives the keys at most two fifths, so every command still shows some words.
         let keyWidth = width >= wanted ? naturalKeys : min(naturalKeys, max(1, (width - 4) * 2 / 5))
-        let x0 = (screen.width - width) / 2, y0 = (screen.height - height) / 2
-        let box = Rect(x: x0, y: y0, width: width, height: height)
-        screen.fill(box, role: .helpText)
-        let inner = width - 2
-        screen.put("┌" + String(repeating: "─", count: inner) + "┐", x: x0, y: y0, role: .helpBorder)
-        screen.put("└" + String(repeating: "─", count: inner) + "┘", x: x0, y: y0 + height - 1, role: .helpBorder)
-        for y in (y0 + 1)..<(y0 + height - 1) {
-            screen.put("│", x: x0, y: y, role: .helpBorder)
-            screen.put("│", x: x0 + width - 1, y: y, role: .helpBorder)
-        }
-        let title = " Keys — any other key closes "
-        screen.put(TerminalSafe.truncate(title, toWidth: inner), x: x0 + max(1, (width - TextWidth.of(title)) / 2), y: y0, role: .helpTitle, maxWidth: inner)
+        let box = OverlayFrame.draw(width: width, height: height, title: " Keys — any other key closes ", into: &screen)
+        let (x0, y0, inner) = (box.x, box.y, width - 2)
         let visible = height - 2
         for i in 0..<visible {
             let index = scroll + i

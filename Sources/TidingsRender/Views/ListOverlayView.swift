@@ -7,17 +7,8 @@ enum ListOverlayView {
         let width = min(screen.width, max(TextWidth.of(title) + 4, min(100, (lines.map { TextWidth.of($0) }.max() ?? 10) + 6)))
         let height = min(screen.height, lines.count + 2)
         guard width >= 6, height >= 3 else { return }
-        let x0 = (screen.width - width) / 2, y0 = (screen.height - height) / 2
-        screen.fill(Rect(x: x0, y: y0, width: width, height: height), role: .helpText)
-        let inner = width - 2
-        screen.put("┌" + String(repeating: "─", count: inner) + "┐", x: x0, y: y0, role: .helpBorder)
-        screen.put("└" + String(repeating: "─", count: inner) + "┘", x: x0, y: y0 + height - 1, role: .helpBorder)
-        for y in (y0 + 1)..<(y0 + height - 1) {
-            screen.put("│", x: x0, y: y, role: .helpBorder)
-            screen.put("│", x: x0 + width - 1, y: y, role: .helpBorder)
-        }
-        screen.put(TerminalSafe.truncate(title, toWidth: inner), x: x0 + max(1, (width - TextWidth.of(title)) / 2), y: y0,
-                   role: .helpTitle, maxWidth: inner)
+        let box = OverlayFrame.draw(width: width, height: height, title: title, into: &screen)
+        let (x0, y0, inner) = (box.x, box.y, width - 2)
         let visible = height - 2
         let top = min(max(0, selected - visible / 2), max(0, lines.count - visible))
         for i in 0..<visible {
