@@ -61,12 +61,7 @@ import Testing
 
     @Test(arguments: cases)
     func parses(_ input: String, _ expected: Date?) {
-        let got = FeedDate.parse(input)
-        if let expected, let got {
-            #expect(abs(got.timeIntervalSince(expected)) < 0.000_5, "\(input)")
-        } else {
-            #expect(got == expected, "\(input)")
-        }
+        expectDate(input, expected)
     }
 
     @Test func bareNumberLineInAnArticleIsBodyNotDate() {
