@@ -62,7 +62,8 @@ extension ArticleStore {
             }
             return try Row.fetchAll(db, sql: """
                 SELECT id, \(SQL.feedTitle) AS display_title, custom_title, source, kind, filter, hidden, site_link,
-                       unread_count, total_count, last_updated, last_checked, last_error
+                       unread_count, total_count, last_updated, last_checked, last_error,
+                       http_status, next_fetch, failures, gone, rate_limited_until
                   FROM feed
                 """).map { row in
                 let id: Int64 = row["id"]
@@ -71,7 +72,9 @@ extension ArticleStore {
                                 tags: tags[id] ?? [], hidden: row["hidden"], siteLink: row["site_link"],
                                 unread: row["unread_count"], total: row["total_count"],
                                 lastUpdated: UnixTime.date(row["last_updated"]), lastChecked: UnixTime.date(row["last_checked"]),
-                                lastError: row["last_error"])
+                                lastError: row["last_error"], httpStatus: row["http_status"],
+                                nextFetch: UnixTime.date(row["next_fetch"]), failures: row["failures"], gone: row["gone"],
+                                rateLimitedUntil: UnixTime.date(row["rate_limited_until"]))
             }
         }
         return infos.sorted { lhs, rhs in
@@ -84,11 +87,14 @@ extension ArticleStore {
     public func fetchState(_ id: FeedID) throws(StoreError) -> FetchState {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT etag, last_modified, content_hash, last_checked, last_updated, last_error FROM feed WHERE id = ?
+                SELECT etag, last_modified, content_hash, last_checked, last_updated, last_error,
+                       http_status, failures, next_fetch, gone, rate_limited_until FROM feed WHERE id = ?
                 """, arguments: [id]) else { throw StoreError.unknownFeed(id) }
             return FetchState(etag: row["etag"], lastModified: row["last_modified"], contentHash: row["content_hash"],
                               lastChecked: UnixTime.date(row["last_checked"]), lastUpdated: UnixTime.date(row["last_updated"]),
-                              lastError: row["last_error"])
+                              lastError: row["last_error"], httpStatus: row["http_status"], failures: row["failures"],
+                              nextFetch: UnixTime.date(row["next_fetch"]), gone: row["gone"],
+                              rateLimitedUntil: UnixTime.date(row["rate_limited_until"]))
         }
     }
 

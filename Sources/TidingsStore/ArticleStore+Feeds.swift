@@ -33,10 +33,13 @@ extension ArticleStore {
                 tags[row["feed_id"], default: []].append(row["tag"])
             }
             return try Row.fetchAll(db, sql: """
-                SELECT id, \(SQL.feedTitle) AS display_title, source, unread_count, total_count FROM feed WHERE hidden = 0
+                SELECT id, \(SQL.feedTitle) AS display_title, display_source(source) AS shown_source, unread_count, total_count,
+                       last_error, failures, next_fetch, gone, rate_limited_until
+                  FROM feed WHERE hidden = 0
                 """).map { row in
-                FeedSummary(id: row["id"], title: row["display_title"], source: row["source"],
-                            unread: row["unread_count"], total: row["total_count"], tags: tags[row["id"]] ?? [])
+                FeedSummary(id: row["id"], title: row["display_title"], source: row["shown_source"],
+                            unread: row["unread_count"], total: row["total_count"], tags: tags[row["id"]] ?? [],
+                            problem: Self.problem(row))
             }
         }
         // Sorted here rather than with COLLATE NOCASE, which only folds ASCII.
@@ -44,6 +47,22 @@ extension ArticleStore {
             let (left, right) = (lhs.title.lowercased(), rhs.title.lowercased())
             return left == right ? lhs.id < rhs.id : left < right
         }
+    }
+
+    /// The feed list's mark: what went wrong with the last fetch and when the next one is.
+    private static func problem(_ row: Row) -> FeedProblem? {
+        let now = Date()
+        let next = UnixTime.date(row["next_fetch"])
+        if row["gone"] == true {
+            return FeedProblem(kind: .gone, message: "The feed is gone (HTTP 410); `tidings refresh --force` re-enables it.")
+        }
+        if let until = UnixTime.date(row["rate_limited_until"]), until > now {
+            return FeedProblem(kind: .rateLimited, message: "The server asked Tidings to wait.", nextAttempt: until)
+        }
+        guard let error: String = row["last_error"] else { return nil }
+        let failures: Int = row["failures"]
+        let waiting = failures > 0 && (next.map { $0 > now } ?? false)
+        return FeedProblem(kind: waiting ? .backoff : .error, message: error, nextAttempt: waiting ? next : nil)
     }
 
     /// Unread and total article counts over all feeds, from the counters (no article scan).

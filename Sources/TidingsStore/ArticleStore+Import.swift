@@ -35,8 +35,10 @@ extension ArticleStore {
         try apply(prepare(doc, forFeed: id), toFeed: id, seenAt: seenAt)
     }
 
-    /// Writes a prepared document (see `prepare`) in one short transaction.
-    public func apply(_ prepared: PreparedDocument, toFeed id: FeedID, seenAt: Date = Date()) throws(StoreError) -> ImportReport {
+    /// Writes a prepared document (see `prepare`) in one short transaction, together with the
+    /// fetch record (validators, schedule) when one is given, so the two can never disagree.
+    public func apply(_ prepared: PreparedDocument, toFeed id: FeedID, seenAt: Date = Date(),
+                      fetch: FetchRecord? = nil) throws(StoreError) -> ImportReport {
         let seen = UnixTime.seconds(seenAt) ?? 0
         let values = prepared.values
         let meta = prepared.meta
@@ -102,6 +104,7 @@ extension ArticleStore {
                 report.updated += 1
             }
             try index.flush()
+            if let fetch { try Self.write(fetch, feed: id, db) }
             return report
         }
     }

@@ -5,15 +5,15 @@ internal import GRDB
 /// built here so that all of them keep to the `(sort_date DESC, id DESC)` indexes.
 enum SQL {
     /// The title a feed is shown with: registered, else from the document, else its source.
-    static let feedTitle = "COALESCE(NULLIF(custom_title, ''), NULLIF(title, ''), source)"
+    static let feedTitle = "COALESCE(NULLIF(custom_title, ''), NULLIF(title, ''), display_source(source))"
 
     /// `feedTitle` for a feed table aliased `alias` in a join.
     static func feedTitle(of alias: String) -> String {
-        "COALESCE(NULLIF(\(alias).custom_title, ''), NULLIF(\(alias).title, ''), \(alias).source)"
+        "COALESCE(NULLIF(\(alias).custom_title, ''), NULLIF(\(alias).title, ''), display_source(\(alias).source))"
     }
 
     static let headlineColumns = """
-        a.id, a.feed_id, COALESCE(NULLIF(f.custom_title, ''), NULLIF(f.title, ''), f.source) AS feed_title,
+        a.id, a.feed_id, COALESCE(NULLIF(f.custom_title, ''), NULLIF(f.title, ''), display_source(f.source)) AS feed_title,
         a.title, a.author, a.published, a.sort_date, a.is_read, a.is_starred
         """
     /// CROSS JOIN keeps `article` the outer loop, so its order index drives the query.

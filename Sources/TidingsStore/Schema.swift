@@ -29,6 +29,17 @@ enum Schema {
             // export gives back the file that was imported.
             try db.execute(sql: "ALTER TABLE feed_tag ADD COLUMN position INTEGER NOT NULL DEFAULT 0")
         }
+        migrator.registerMigration("v6-http-fetch-state") { db in
+            // What polite HTTP fetching must remember across runs: when to ask next, how many
+            // failures in a row (the backoff), a server's Retry-After, and 410 Gone.
+            try db.execute(sql: """
+                ALTER TABLE feed ADD COLUMN http_status INTEGER;
+                ALTER TABLE feed ADD COLUMN next_fetch INTEGER;
+                ALTER TABLE feed ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE feed ADD COLUMN gone INTEGER NOT NULL DEFAULT 0 CHECK (gone IN (0, 1));
+                ALTER TABLE feed ADD COLUMN rate_limited_until INTEGER;
+                """)
+        }
         return migrator
     }()
 

@@ -1,9 +1,15 @@
 import Foundation
+import TidingsCore
 internal import GRDB
 
 /// Opening a cache file safely: look before touching, so a file from a newer Tidings,
 /// a damaged file or somebody else's database is refused without a single byte written.
 enum StoreOpener {
+    /// A feed without a title is shown by its source; credentials in a URL must not be.
+    static let displaySource = DatabaseFunction("display_source", argumentCount: 1, pure: true) { values in
+        String.fromDatabaseValue(values[0]).map(Userinfo.censor)
+    }
+
     static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
@@ -11,6 +17,7 @@ enum StoreOpener {
         config.prepareDatabase { db in
             // WAL + NORMAL survives a killed process; only a power loss may drop the last commits.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            db.add(function: displaySource)
         }
         return config
     }

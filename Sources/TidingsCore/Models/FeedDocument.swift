@@ -31,10 +31,17 @@ public struct FeedMeta: Sendable, Codable, Equatable {
     public var language: String?
     public var updated: Date?
     public var author: String?
+    /// RSS `<ttl>`: minutes the channel may be cached (a polling hint).
+    public var ttlMinutes: Int?
+    /// Syndication module `sy:updatePeriod` (hourly, daily, …) and `sy:updateFrequency`.
+    public var updatePeriod: String?
+    public var updateFrequency: Int?
     public init(title: String? = nil, link: String? = nil, description: String? = nil,
-                language: String? = nil, updated: Date? = nil, author: String? = nil) {
+                language: String? = nil, updated: Date? = nil, author: String? = nil,
+                ttlMinutes: Int? = nil, updatePeriod: String? = nil, updateFrequency: Int? = nil) {
         self.title = title; self.link = link; self.description = description
         self.language = language; self.updated = updated; self.author = author
+        self.ttlMinutes = ttlMinutes; self.updatePeriod = updatePeriod; self.updateFrequency = updateFrequency
     }
 }
 
