@@ -27,8 +27,13 @@ let package = Package(
         .target(name: "TidingsFeeds", dependencies: ["TidingsCore", "CLibXML2", "CCMark"]),
         .target(name: "TidingsStore", dependencies: ["TidingsCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "TidingsTerminal", dependencies: ["TidingsCore", "TidingsRender", "CNCursesW", "CTermGuard"]),
+        // The only importer of FoundationNetworking: HTTP client, politeness and scheduling rules.
+        .target(name: "TidingsFetch", dependencies: ["TidingsCore"]),
+        // One refresh pipeline for files, folders, exec: and HTTP, shared by the CLI, the reader and tests.
+        .target(name: "TidingsRefresh", dependencies: ["TidingsCore", "TidingsFeeds", "TidingsStore", "TidingsFetch"]),
         .executableTarget(name: "tidings", dependencies: [
             "TidingsCore", "TidingsText", "TidingsRender", "TidingsFeeds", "TidingsStore", "TidingsTerminal",
+            "TidingsFetch", "TidingsRefresh",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -41,6 +46,8 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "TidingsFeedsTests", dependencies: ["TidingsFeeds", "TidingsCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TidingsStoreTests", dependencies: ["TidingsStore", "TidingsCore"]),
+        .testTarget(name: "TidingsFetchTests", dependencies: ["TidingsFetch", "TidingsCore"]),
+        .testTarget(name: "TidingsRefreshTests", dependencies: ["TidingsRefresh", "TidingsFetch", "TidingsStore", "TidingsFeeds", "TidingsCore"]),
         .testTarget(name: "TidingsEndToEndTests", dependencies: []),
     ]
 )

@@ -10,6 +10,8 @@ public enum TerminalEvent: Sendable, Equatable {
     case continued
     case terminate(signal: Int32)
     case tick
+    /// Background work posted results (see `TerminalSession.waker`).
+    case wake
 }
 
 /// Waits for keys, signals and ticks on a thread of its own and hands them to the main actor.

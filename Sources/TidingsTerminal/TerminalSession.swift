@@ -20,7 +20,7 @@ public enum TerminalError: Error, CustomStringConvertible {
 /// copies screen differences out, and always gives the terminal back as it found it.
 @MainActor
 public final class TerminalSession {
-    private enum Raw: Sendable { case input, signal(Int32), tick }
+    private enum Raw: Sendable { case input, signal(Int32), tick, wake }
 
     private let sources = EventSources()
     private var stream: AsyncStream<Raw>
@@ -35,10 +35,19 @@ public final class TerminalSession {
         let (stream, continuation) = AsyncStream.makeStream(of: Raw.self, bufferingPolicy: .unbounded)
         self.stream = stream
         self.continuation = continuation
+        self.continuationForWaking = continuation
         self.iterator = stream.makeAsyncIterator()
         self.blitter = Blitter(theme: theme, useColor: useColor)
         self.tickSeconds = tickSeconds
     }
+
+    /// A function any thread may call to make `next()` return `.wake`: how background work
+    /// (a refresh) gets the loop to look at what it posted, without waiting for a key.
+    public nonisolated var waker: @Sendable () -> Void {
+        let cont = continuationForWaking
+        return { cont.yield(.wake) }
+    }
+    private nonisolated let continuationForWaking: AsyncStream<Raw>.Continuation
 
     /// Enters curses mode and returns the terminal size.
     public func start() throws -> Size {
@@ -92,6 +101,8 @@ public final class TerminalSession {
         switch raw {
         case .tick:
             return [.tick]
+        case .wake:
+            return [.wake]
         case .input:
             defer { sources.inputDrained() }
             return drainKeys()

@@ -27,6 +27,8 @@ public struct Config: Hashable, Sendable {
     public var searches: [String: String] = [:]
     /// `[retention]` and `[retention."feed"]`: what `tidings cleanup` and every refresh remove.
     public var retention = RetentionPolicy()
+    /// fetch-concurrency, fetch-timeout, refresh-interval, auto-refresh.
+    public var fetch = FetchConfig()
     /// The global articles-per-feed limit (0 = none).
     public var maxArticles: Int? {
         get { retention.global.maxArticles }
@@ -66,6 +68,8 @@ public struct Config: Hashable, Sendable {
                         case "stacked": layout = .stacked
                         default: throw .badValue(key: key, expected: "\"auto\", \"side-by-side\" or \"stacked\"", line: line)
                         }
+                    case _ where FetchConfig.keys.contains(key):
+                        try fetch.read(key, value, line: line)
                     default:
                         throw .unknownKey(table.isEmpty ? key : "\(table).\(key)", line: line)
                     }

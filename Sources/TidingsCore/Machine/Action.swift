@@ -40,7 +40,11 @@ public enum Action: Hashable, Sendable {
     case searchResults(String, [Headline])
     /// Another process (a cron refresh) wrote to the cache.
     case cacheChanged
-    /// A reload the user asked for ended; the summary goes to the status bar.
+    /// A background refresh of this many feeds began.
+    case refreshStarted(total: Int)
+    /// Feeds done so far (each one already written to the cache) and how many failed.
+    case refreshProgress(done: Int, total: Int, failed: Int)
+    /// A refresh ended; the summary goes to the status bar.
     case refreshFinished(String)
     /// An effect succeeded with something to say in the status bar.
     case notice(String)

@@ -47,7 +47,8 @@ public enum Effect: Hashable, Sendable {
     case openLink(ArticleID)
     /// Open a URL (a footnote link) in the user's browser.
     case openURL(String)
-    /// Read sources into the cache now (nil: every feed) → `.refreshFinished`.
+    /// Fetch feeds in the background (nil: every feed) → `.refreshStarted`, `.refreshProgress`…,
+    /// `.refreshFinished`; the keys keep working meanwhile.
     case refresh([FeedID]?)
     /// Full-text search → `.searchResults`.
     case search(String, limit: Int)

@@ -83,7 +83,18 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         state.searchResults(query, rows)
         return []
 
+    case .refreshStarted(let total):
+        // The progress line takes over from "Reloading…".
+        state.refresh = RefreshProgress(total: total)
+        if state.message?.isError == false { state.message = nil }
+        return []
+
+    case .refreshProgress(let done, let total, let failed):
+        state.refresh = RefreshProgress(done: done, total: total, failed: failed)
+        return []
+
     case .refreshFinished(let summary):
+        state.refresh = nil
         state.message = StatusMessage(summary)
         return reduce(&state, .cacheChanged)
 
@@ -166,11 +177,13 @@ extension AppState {
             prompt = PromptState(kind: .search, text: "", previous: headlines, previousFocus: focus)
             return []
         case .reload:
+            if let running = refresh { message = StatusMessage("Already refreshing (\(running.done)/\(running.total)); wait for it to finish."); return [] }
             let scope = headlines?.scope ?? (feedList.rows.indices.contains(feedList.selected) ? feedList.rows[feedList.selected].scope : .all)
             guard case .feed(let id) = scope else { message = StatusMessage("Reloading every feed…"); return [.refresh(nil)] }
             message = StatusMessage("Reloading \(feedList.title(of: scope))…")
             return [.refresh([id])]
         case .reloadAll:
+            if let running = refresh { message = StatusMessage("Already refreshing (\(running.done)/\(running.total)); wait for it to finish."); return [] }
             message = StatusMessage("Reloading every feed…")
             return [.refresh(nil)]
         case .markAllRead:

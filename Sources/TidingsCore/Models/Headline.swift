@@ -90,7 +90,24 @@ public struct FeedSummary: Hashable, Sendable, Identifiable {
     public var total: Int
     /// The feed's tags, in the order they were given (for `t`, the tag filter).
     public var tags: [String]
-    public init(id: FeedID, title: String, source: String, unread: Int, total: Int, tags: [String] = []) {
+    /// Why the last fetch did not succeed, and when it is tried again; nil when all is well.
+    public var problem: FeedProblem?
+    public init(id: FeedID, title: String, source: String, unread: Int, total: Int, tags: [String] = [],
+                problem: FeedProblem? = nil) {
         self.id = id; self.title = title; self.source = source; self.unread = unread; self.total = total; self.tags = tags
+        self.problem = problem
+    }
+}
+
+/// A feed that failed, backs off, was rate-limited or is gone, as the feed list marks it.
+public struct FeedProblem: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable { case error, backoff, rateLimited = "rate-limited", gone }
+    public var kind: Kind
+    /// The last error in words, or what the server said (rate limit, 410).
+    public var message: String
+    /// When Tidings tries again (nil: at the next refresh, or never for a gone feed).
+    public var nextAttempt: Date?
+    public init(kind: Kind, message: String, nextAttempt: Date? = nil) {
+        self.kind = kind; self.message = message; self.nextAttempt = nextAttempt
     }
 }

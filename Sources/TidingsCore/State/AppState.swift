@@ -10,6 +10,19 @@ public struct StatusMessage: Hashable, Sendable {
     public init(_ text: String, isError: Bool = false) { self.text = text; self.isError = isError }
 }
 
+/// How far a background refresh has come, for the status bar.
+public struct RefreshProgress: Hashable, Sendable {
+    public var done: Int
+    public var total: Int
+    public var failed: Int
+    public init(done: Int = 0, total: Int, failed: Int = 0) { self.done = done; self.total = total; self.failed = failed }
+
+    /// "Refreshing 37/300 · 2 failed"
+    public var text: String {
+        "Refreshing \(done)/\(total)" + (failed > 0 ? " · \(failed) failed" : "")
+    }
+}
+
 /// Everything the screen shows; changed only by `reduce`.
 public struct AppState: Hashable, Sendable {
     public var size: Size
@@ -38,6 +51,8 @@ public struct AppState: Hashable, Sendable {
     public var timeZone: TimeZone
     /// True until the first feed list arrives, so the screen can say "Loading…".
     public var isLoading: Bool
+    /// Non-nil while a refresh runs in the background.
+    public var refresh: RefreshProgress?
 
     public init(size: Size = Size(width: 80, height: 24), layoutPreference: LayoutPreference = .automatic,
                 keymap: Keymap = .standard, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {

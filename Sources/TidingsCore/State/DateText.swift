@@ -11,6 +11,15 @@ public enum DateText {
         return calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
     }
 
+    /// `19:40`, or `Dec 07 19:40` when not today: when a feed is tried again.
+    public static func clock(_ date: Date, timeZone: TimeZone, now: Date = Date()) -> String {
+        let p = parts(date, timeZone)
+        let today = parts(now, timeZone)
+        let time = String(format: "%02d:%02d", p.hour ?? 0, p.minute ?? 0)
+        guard p.year != today.year || p.month != today.month || p.day != today.day else { return time }
+        return months[((p.month ?? 1) - 1 + 12) % 12] + " " + String(format: "%02d", p.day ?? 0) + " " + time
+    }
+
     /// `2021-12-02`: ten columns, for the headline list.
     public static func short(_ date: Date, timeZone: TimeZone) -> String {
         let p = parts(date, timeZone)

@@ -3,7 +3,7 @@ public enum Role: String, Hashable, Sendable, CaseIterable {
     case empty
     case titleBar, statusBar, statusMessage, statusError, statusKey, divider
     case listNormal, listUnread, listDate, listFeed, listCount, listUnreadCount
-    case listSelected, listSelectedInactive, listPlaceholder
+    case listSelected, listSelectedInactive, listPlaceholder, listProblem
     case readerTitle, readerMetaLabel, readerMeta, readerText, readerHeading, readerStrong, readerEmphasis
     case readerCode, readerCodeBlock, readerLink, readerQuote, readerQuoteMarker, readerListMarker, readerRule
     case readerImage, readerCaption, readerFootnote, readerFootnoteMark, readerStrike, readerTableBorder, readerTableHeader, readerHighlight

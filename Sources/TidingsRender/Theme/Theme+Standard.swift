@@ -18,6 +18,7 @@ extension Theme {
         .listSelected: Style(.default, .default, [.reverse]),
         .listSelectedInactive: Style(.default, .default, [.underline]),
         .listPlaceholder: Style(.indexed(8), .default, [.italic]),
+        .listProblem: Style(.red, .default, [.bold]),
         .readerTitle: Style(.default, .default, [.bold]),
         .readerMetaLabel: Style(.indexed(8), .default, []),
         .readerMeta: Style(.default, .default, []),

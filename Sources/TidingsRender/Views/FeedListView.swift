@@ -21,7 +21,12 @@ enum FeedListView {
             let base: Role = selected ? (state.focus == .list ? .listSelected : .listSelectedInactive)
                 : (row.unread > 0 ? .listUnread : .listNormal)
             screen.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: selected ? base : .listNormal)
-            var x = rect.x + 1
+            var x = rect.x
+            // "!" marks a feed whose last fetch failed; the status line says why and when it is retried.
+            if case .feed(let feed) = row, feed.problem != nil, rect.width >= 4 {
+                screen.put("!", x: x, y: y, role: selected ? base : .listProblem, maxWidth: 1)
+            }
+            x += 1
             let counts = "\(row.unread)/\(row.total)"
             let padded = String(repeating: " ", count: max(0, countWidth - counts.count)) + counts
             if rect.width >= countWidth + 8 {

@@ -1,3 +1,4 @@
+import Foundation
 import TidingsCore
 import TidingsText
 
@@ -39,6 +40,18 @@ enum StatusBarView {
                        role: message.isError ? .statusError : .statusMessage, maxWidth: right - x)
             return
         }
+        if let info = info(state) {
+            // Progress and a feed's trouble are worth more than key hints, which the help lists anyway.
+            if TextWidth.of(left) + 2 + TextWidth.of(info.text) <= rect.width {
+                x += screen.put(left, x: x, y: rect.y, role: .statusBar, maxWidth: rect.width) + 2
+            } else {
+                x += 1
+            }
+            guard x < right else { return }
+            screen.put(TerminalSafe.truncate(TerminalSafe.singleLine(info.text), toWidth: right - x), x: x, y: rect.y,
+                       role: info.isError ? .statusError : .statusMessage, maxWidth: right - x)
+            return
+        }
         x += screen.put(TerminalSafe.truncate(left, toWidth: rect.width), x: x, y: rect.y, role: .statusBar, maxWidth: rect.width)
         // Hints are right-aligned and dropped from the end until they fit.
         var hints = self.hints(state)
@@ -55,6 +68,29 @@ enum StatusBarView {
                 return
             }
             hints.removeLast()
+        }
+    }
+
+    /// A running refresh, else the selected feed's fetch problem (with its next attempt).
+    static func info(_ state: AppState) -> StatusMessage? {
+        var parts: [String] = []
+        if let refresh = state.refresh { parts.append(refresh.text) }
+        var isError = false
+        if state.headlines == nil, state.focus == .list, state.feedList.rows.indices.contains(state.feedList.selected),
+           case .feed(let feed) = state.feedList.rows[state.feedList.selected], let problem = feed.problem {
+            parts.append(problemText(problem, timeZone: state.timeZone))
+            isError = state.refresh == nil && problem.kind != .rateLimited
+        }
+        return parts.isEmpty ? nil : StatusMessage(parts.joined(separator: " — "), isError: isError)
+    }
+
+    static func problemText(_ problem: FeedProblem, timeZone: TimeZone) -> String {
+        let next = problem.nextAttempt.map { DateText.clock($0, timeZone: timeZone) }
+        switch problem.kind {
+        case .gone: return problem.message
+        case .rateLimited: return "Rate-limited until \(next ?? "later")"
+        case .backoff: return "! \(problem.message) · next attempt \(next ?? "later")"
+        case .error: return "! \(problem.message)"
         }
     }
 

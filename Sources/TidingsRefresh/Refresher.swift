@@ -3,87 +3,82 @@ import TidingsCore
 import TidingsFeeds
 import TidingsStore
 
-/// What refreshing one feed did.
-enum RefreshStatus {
-    /// Written; `warnings` are what the parser recovered from (shown, never fatal).
-    case updated(ImportReport, warnings: [String])
-    /// The source's bytes were the same as last time: nothing was parsed or written.
-    case unchanged
-    case skipped(String)
-    case failed(String)
-}
-
-/// The single entry point that brings a feed's source into the cache. Local files, article
-/// folders and `exec:` commands are read here; an HTTP fetcher plugs in as one more kind.
-enum Refresher {
-    /// A source read and parsed, ready to be written; the slow half of a refresh, which may run
-    /// on another thread while the previous feed is written.
-    enum Prepared: @unchecked Sendable {
-        case document(PreparedDocument, stamp: String?, hash: Int64, warnings: [String])
-        case unchanged(stamp: String?, hash: Int64?)
-        case skipped(String)
-        case failed(String)
+/// Local sources (feed files, article folders, `exec:` commands) read into the cache, and the one
+/// `commit` every prepared source goes through, whatever its kind.
+public enum Refresher {
+    /// Reads one local feed now and writes it (no scheduling): `make run`'s SampleFeeds and tests.
+    public static func refreshLocal(_ feed: FeedInfo, store: ArticleStore, now: Date = Date()) -> RefreshStatus {
+        commit(prepareLocal(feed, store: store, now: now), for: feed, store: store)
     }
 
-    static func refresh(_ feed: FeedInfo, store: ArticleStore, now: Date = Date()) -> RefreshStatus {
-        commit(prepare(feed, store: store), for: feed, store: store, now: now)
-    }
-
-    /// Reads, fingerprints and parses a source. Only reads the cache.
-    static func prepare(_ feed: FeedInfo, store: ArticleStore) -> Prepared {
+    /// Reads, fingerprints and parses a local source. Only reads the cache.
+    public static func prepareLocal(_ feed: FeedInfo, store: ArticleStore, now: Date = Date()) -> Prepared {
+        let previous: FetchState
+        do { previous = try store.fetchState(feed.id) } catch { return .failed("\(error)", record: nil) }
         do {
-            let previous = try store.fetchState(feed.id)
             // A local file whose size and modification time are as recorded is not even read.
             let stamp = feed.kind == .file ? fileStamp(feed.source, filter: feed.filter) : nil
-            let healthy = previous.contentHash != nil && previous.lastError == nil
-            if let stamp, previous.lastModified == stamp, healthy {
-                return .unchanged(stamp: stamp, hash: previous.contentHash)
+            if let stamp, previous.lastModified == stamp, previous.isHealthy {
+                return .unchanged(record: success(previous, stamp: stamp, hash: previous.contentHash, now))
             }
             let (bytes, document) = try read(feed)
             var hash = SourceHash()
             hash.add(bytes)
             hash.add(Data((feed.filter ?? "").utf8))
-            if previous.contentHash == hash.value && healthy { return .unchanged(stamp: stamp, hash: hash.value) }
+            if previous.contentHash == hash.value && previous.isHealthy {
+                return .unchanged(record: success(previous, stamp: stamp, hash: hash.value, now))
+            }
             let doc = try document()
-            return .document(store.prepare(doc, forFeed: feed.id), stamp: stamp, hash: hash.value, warnings: doc.warnings)
-        } catch let skip as RefreshSkip {
-            return .skipped(skip.reason)
+            return .document(store.prepare(doc, forFeed: feed.id), record: success(previous, stamp: stamp, hash: hash.value, now),
+                             warnings: doc.warnings)
         } catch {
-            return .failed("\(error)")
+            return .failed("\(error)", record: previous.failure("\(error)", at: now, nextFetch: nil))
         }
     }
 
-    /// Writes a prepared source: one transaction for the articles, then the fetch record.
-    static func commit(_ prepared: Prepared, for feed: FeedInfo, store: ArticleStore, now: Date = Date()) -> RefreshStatus {
+    /// Local sources have no schedule: they are read whenever a refresh runs.
+    private static func success(_ previous: FetchState, stamp: String?, hash: Int64?, _ now: Date) -> FetchRecord {
+        FetchRecord(at: now, etag: nil, lastModified: stamp, contentHash: hash)
+    }
+
+    /// Writes a prepared source: the articles and the fetch record in one transaction.
+    public static func commit(_ prepared: Prepared, for feed: FeedInfo, store: ArticleStore) -> RefreshStatus {
         do {
             switch prepared {
-            case .unchanged(let stamp, let hash):
-                try store.recordFetch(feed.id, etag: nil, lastModified: stamp, contentHash: hash, error: nil, at: now)
+            case .unchanged(let record):
+                try store.record(record, feed: feed.id)
                 return .unchanged
-            case .document(let doc, let stamp, let hash, let warnings):
-                let report = try store.apply(doc, toFeed: feed.id, seenAt: now)
-                try store.recordFetch(feed.id, etag: nil, lastModified: stamp, contentHash: hash, error: nil, at: now)
+            case .document(let doc, let record, let warnings):
+                let report = try store.apply(doc, toFeed: feed.id, seenAt: record.at, fetch: record)
                 return .updated(report, warnings: warnings)
             case .skipped(let why):
                 return .skipped(why)
-            case .failed(let message):
-                try? store.recordFetch(feed.id, etag: nil, lastModified: nil, contentHash: nil, error: message, at: now)
+            case .failed(let message, let record):
+                if let record { try? store.record(record, feed: feed.id) }
                 return .failed(message)
+            case .rateLimited(let until, let record):
+                try store.record(record, feed: feed.id)
+                return .rateLimited(until: until)
+            case .gone(let record):
+                try store.record(record, feed: feed.id)
+                return .gone
+            case .page:
+                return .failed("this is a web page, not a feed")
             }
         } catch {
             let message = "\(error)"
-            try? store.recordFetch(feed.id, etag: nil, lastModified: nil, contentHash: nil, error: message, at: now)
+            if let previous = try? store.fetchState(feed.id) {
+                try? store.record(previous.failure(message, at: Date(), nextFetch: nil), feed: feed.id)
+            }
             return .failed(message)
         }
     }
-
-    private struct RefreshSkip: Error { var reason: String }
 
     /// The bytes that identify the source's current state, and how to turn them into a document.
     private static func read(_ feed: FeedInfo) throws -> (Data, () throws -> FeedDocument) {
         switch feed.kind {
         case .url:
-            throw RefreshSkip(reason: "fetching http(s) feeds is not part of this version yet")
+            throw RefreshError("an http(s) feed is fetched by the refresh engine, not read as a local source")
         case .folder:
             let url = URL(fileURLWithPath: feed.source)
             return (try folderFingerprint(url), { try ArticleFolder.read(url) })
@@ -91,14 +86,14 @@ enum Refresher {
             let url = URL(fileURLWithPath: feed.source)
             let data: Data
             do { data = try Data(contentsOf: url) } catch {
-                throw CommandFailure("cannot read \(feed.source): \(why(error, path: feed.source))")
+                throw RefreshError("cannot read \(feed.source): \(why(error, path: feed.source))")
             }
-            let filtered = try applyFilter(feed, data)
+            let filtered = try applyFilter(feed.filter, data)
             return (data, { try FeedParser.parse(filtered, baseURL: url, options: localOptions) })
         case .exec:
             let command = String(feed.source.dropFirst("exec:".count))
             let data = try ExecSource.run(command)
-            let filtered = try applyFilter(feed, data)
+            let filtered = try applyFilter(feed.filter, data)
             return (data, { try FeedParser.parse(filtered) })
         }
     }
@@ -127,8 +122,8 @@ enum Refresher {
         return "\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec):\(filter ?? "")"
     }
 
-    private static func applyFilter(_ feed: FeedInfo, _ data: Data) throws -> Data {
-        guard let filter = feed.filter, !filter.isEmpty else { return data }
+    static func applyFilter(_ filter: String?, _ data: Data) throws -> Data {
+        guard let filter, !filter.isEmpty else { return data }
         return try ExecSource.filter(filter, input: data)
     }
 
@@ -140,7 +135,7 @@ enum Refresher {
         do {
             entries = try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: keys)
         } catch {
-            throw CommandFailure("cannot read folder \(url.path): \(why(error, path: url.path))")
+            throw RefreshError("cannot read folder \(url.path): \(why(error, path: url.path))")
         }
         var text = ""
         for entry in entries.sorted(by: { $0.lastPathComponent < $1.lastPathComponent }) {
@@ -152,9 +147,10 @@ enum Refresher {
 }
 
 /// An FNV-style hash over a source's bytes, a word at a time: a change detector, not a security measure.
-struct SourceHash {
-    private(set) var state: UInt64 = 0xcbf2_9ce4_8422_2325
-    mutating func add(_ data: Data) {
+public struct SourceHash {
+    public private(set) var state: UInt64 = 0xcbf2_9ce4_8422_2325
+    public init() {}
+    public mutating func add(_ data: Data) {
         // Eight bytes per step: a 125 MB feed hashes in a fraction of a second.
         data.withUnsafeBytes { raw in
             var i = 0
@@ -171,5 +167,5 @@ struct SourceHash {
             }
         }
     }
-    var value: Int64 { Int64(bitPattern: state) }
+    public var value: Int64 { Int64(bitPattern: state) }
 }

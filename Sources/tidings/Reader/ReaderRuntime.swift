@@ -1,5 +1,7 @@
 import Foundation
 import TidingsCore
+import TidingsFetch
+import TidingsRefresh
 import TidingsRender
 import TidingsStore
 import TidingsTerminal
@@ -17,12 +19,22 @@ final class ReaderRuntime {
         store: store, configSearches: config.searches.map { SavedSearch(name: $0.key, query: $0.value) })
     /// Retention limits (applied after `r`/`R`, as after `tidings refresh`) and saved searches.
     private let config: Config
+    /// Results of background work, taken by the loop when the terminal session wakes it.
+    private let inbox: Inbox
+    private lazy var engine = RefreshEngine(store: store, client: HTTPClient(version: TidingsVersion.string),
+                                            settings: RefreshSettings(config: config))
+    /// The refresh running in the background, if any; cancelled on quit.
+    private var refreshTask: Task<Void, Never>?
+    /// When automatic refresh next looks for due feeds.
+    private var nextAutoCheck = Date()
+    private var lastProgressCheck = Date.distantPast
 
     init(store: ArticleStore, terminal: TerminalSession, state: AppState, config: Config = Config()) {
         self.store = store
         self.terminal = terminal
         self.state = state
         self.config = config
+        self.inbox = Inbox(wake: terminal.waker)
     }
 
     /// Returns the process exit code.
@@ -37,14 +49,20 @@ final class ReaderRuntime {
         lastChangeToken = try? store.changeToken()
         perform(.loadFeeds)
         draw()
+        autoRefresh()
         while !quitting {
             for event in await terminal.next() {
                 switch event {
                 case .key(let key): dispatch(.key(key))
                 case .resized(let size): dispatch(.resized(size))
                 case .continued: terminal.invalidate()
-                case .tick: checkForChanges()
+                case .tick:
+                    checkForChanges()
+                    autoRefresh()
+                case .wake:
+                    takeBackgroundResults()
                 case .terminate(let signal):
+                    refreshTask?.cancel()
                     terminal.stop()
                     return 128 + signal
                 }
@@ -52,8 +70,54 @@ final class ReaderRuntime {
             }
             if !quitting { draw() }
         }
+        // Quitting stops a refresh at once; each feed already written is a whole transaction.
+        refreshTask?.cancel()
         terminal.stop()
         return 0
+    }
+
+    /// Applies what the background refresh posted; new articles show as each feed is written.
+    private func takeBackgroundResults() {
+        for action in inbox.drain() {
+            if case .refreshFinished = action { refreshTask = nil }
+            dispatch(action)
+            if case .refreshProgress = action, Date().timeIntervalSince(lastProgressCheck) > 0.3 {
+                lastProgressCheck = Date()
+                checkForChanges()
+            }
+        }
+    }
+
+    /// With `auto-refresh` on: at start and then every minute, fetch the feeds whose time has come.
+    private func autoRefresh() {
+        guard config.fetch.autoRefresh, refreshTask == nil, Date() >= nextAutoCheck else { return }
+        nextAutoCheck = Date().addingTimeInterval(60)
+        for action in startRefresh(nil, dueOnly: true) { dispatch(action) }
+    }
+
+    /// Starts a refresh in the background; its progress and result come back through the inbox.
+    private func startRefresh(_ ids: [FeedID]?, dueOnly: Bool) -> [Action] {
+        guard refreshTask == nil else { return [] }
+        let now = Date()
+        let all: [FeedInfo]
+        do { all = try store.feeds() } catch { return dueOnly ? [] : [.failed("\(error)")] }
+        var feeds = ids.map { wanted in all.filter { wanted.contains($0.id) } } ?? all
+        if dueOnly { feeds = feeds.filter { $0.isDue(at: now) } }
+        guard !feeds.isEmpty else { return dueOnly ? [] : [.refreshFinished("No feeds to refresh.")] }
+        let engine = self.engine
+        let inbox = self.inbox
+        let selection = RefreshSelection(dueOnly: dueOnly)
+        let targets = feeds
+        refreshTask = Task.detached { @Sendable in
+            let run = await engine.run(targets, selection: selection) { event in
+                inbox.post(.refreshProgress(done: event.done, total: event.total, failed: event.failed))
+            }
+            guard !Task.isCancelled else { return }
+            var summary = run.line
+            if let first = run.problems.first { summary += " — " + first }
+            inbox.post(.refreshFinished(summary))
+        }
+        return [.refreshStarted(total: feeds.count)]
     }
 
     /// Polled once a second: another process (a cron refresh) committed to the cache.
@@ -126,19 +190,9 @@ final class ReaderRuntime {
         return open(link)
     }
 
-    /// Reads local sources now, drawing a status line first since a large folder takes a moment.
+    /// `r`/`R`: every feed asked for, due or not (backoff and Retry-After are still honoured).
     private func refresh(_ ids: [FeedID]?) -> [Action] {
-        draw()
-        do {
-            let all = try store.feeds()
-            let feeds = ids.map { wanted in all.filter { wanted.contains($0.id) } } ?? all
-            let run = RefreshRun.run(feeds, store: store, progress: false, retention: config.retention)
-            var summary = run.line
-            if let first = run.problems.first { summary += " — " + first }
-            return [.refreshFinished(summary)]
-        } catch {
-            return [.failed("\(error)")]
-        }
+        startRefresh(ids, dueOnly: false)
     }
 
     /// Writes all at once and never over an existing file (see `NewFile`).

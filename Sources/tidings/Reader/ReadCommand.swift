@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TidingsCore
+import TidingsRefresh
 import TidingsRender
 import TidingsStore
 import TidingsTerminal
@@ -39,7 +40,8 @@ struct ReadCommand: AsyncParsableCommand {
         do { lock = try ReaderLock(cachePath: common.cachePath) } catch { throw CommandFailure(error.description) }
         let store = try CacheFile.open(path: common.cachePath)
         for dir in sources {
-            let report = try SourceLoader.loadFolder(dir, into: store)
+            let report: SourceLoadReport
+            do { report = try SourceLoader.loadFolder(dir, into: store) } catch { throw CommandFailure("\(error)") }
             for warning in report.problems { FileHandle.standardError.write(Data("tidings: \(warning)\n".utf8)) }
         }
 

@@ -1,0 +1,187 @@
+import Foundation
+import TidingsCore
+import TidingsFetch
+import TidingsStore
+
+/// One feed's result, reported as soon as it is written (the reader shows new articles then).
+public struct RefreshEvent: Sendable {
+    public var feed: FeedInfo
+    public var status: RefreshStatus
+    /// Feeds finished so far (skipped ones included), of `total`.
+    public var done: Int
+    public var total: Int
+    public var failed: Int
+}
+
+/// Which feeds a refresh fetches.
+public struct RefreshSelection: Sendable, Equatable {
+    /// Ignore backoff, Retry-After and 410 for the feeds given (the user asked for them by name).
+    public var force: Bool
+    /// Only feeds whose next-fetch time has come (cron, the reader's automatic refresh).
+    public var dueOnly: Bool
+    public init(force: Bool = false, dueOnly: Bool = false) { self.force = force; self.dueOnly = dueOnly }
+}
+
+/// The refresh pipeline for every kind of source: downloads run concurrently (one per host,
+/// `concurrency` overall, hosts interleaved), parsing runs off the writer, and one writer commits
+/// each feed in its own transaction. Cancelling the task stops it at once; what was written stays.
+public final class RefreshEngine: Sendable {
+    let store: ArticleStore
+    let client: HTTPClient
+    public let settings: RefreshSettings
+
+    public init(store: ArticleStore, client: HTTPClient, settings: RefreshSettings = RefreshSettings()) {
+        self.store = store
+        self.client = client
+        self.settings = settings
+    }
+
+    /// Refreshes `feeds`, reporting each as it is written, then applies the retention limits to
+    /// those read successfully.
+    public func run(_ feeds: [FeedInfo], selection: RefreshSelection = RefreshSelection(), now: Date = Date(),
+                    onFeed: @escaping @Sendable (RefreshEvent) -> Void = { _ in }) async -> RefreshRun {
+        let collector = RunCollector(total: feeds.count, onFeed: onFeed)
+        var jobs: [HostScheduler.Job] = []
+        for feed in feeds {
+            if let reason = Self.skipReason(feed, selection: selection, now: now) {
+                collector.add(feed, .skipped(reason))
+            } else {
+                if selection.force && (feed.gone || feed.failures > 0 || feed.rateLimitedUntil != nil) {
+                    try? store.reenable(feed.id)
+                }
+                jobs.append(HostScheduler.Job(feed: feed, host: Self.hostKey(feed)))
+            }
+        }
+        let scheduler = HostScheduler(jobs)
+        let writer = Writer(store: store)
+        let workers = min(settings.concurrency, max(1, jobs.count))
+        await withTaskCancellationHandler {
+            await withTaskGroup(of: Void.self) { group in
+                for _ in 0..<workers {
+                    group.addTask { [self] in
+                        while let job = await scheduler.next() {
+                            if Task.isCancelled { break }
+                            let prepared = await prepare(job.feed, now: Date())
+                            await scheduler.finished(job.host)
+                            if Task.isCancelled, case .failed(_, nil) = prepared { break }
+                            if case .rateLimited(let until, _) = prepared {
+                                let dropped = await scheduler.block(job.host)
+                                try? store.setRateLimited(until: until, feeds: dropped.map(\.feed.id)
+                                                          + otherFeeds(onHost: job.host, than: job.feed.id))
+                                for other in dropped { collector.add(other.feed, .skipped(.hostRateLimited(until: until))) }
+                            }
+                            let status = await writer.commit(prepared, for: job.feed)
+                            collector.add(job.feed, status)
+                        }
+                    }
+                }
+            }
+        } onCancel: {
+            Task { await scheduler.stop() }
+        }
+        var run = collector.finish()
+        if !Task.isCancelled { applyRetention(&run) }
+        return run
+    }
+
+    /// Reads a source without writing it: HTTP through the client, local kinds off the cooperative pool.
+    func prepare(_ feed: FeedInfo, now: Date, discover: Bool = false) async -> Prepared {
+        if feed.kind == .url {
+            let state: FetchState
+            do { state = try store.fetchState(feed.id) } catch { return .failed("\(error)", record: nil) }
+            return await HTTPSource.prepare(feed, state: state, store: store, client: client, settings: settings,
+                                            discover: discover, now: now)
+        }
+        let store = self.store
+        return await Offload.run { Refresher.prepareLocal(feed, store: store, now: now) }
+    }
+
+    /// Fetches one feed now and writes it; for `add`, a web page comes back as `.page` with its feed links.
+    public func refreshOne(_ feed: FeedInfo, discover: Bool = false) async -> (RefreshStatus, [DiscoveredLink]) {
+        let prepared = await prepare(feed, now: Date(), discover: discover)
+        if case .page(let links) = prepared { return (.failed("this is a web page, not a feed"), links) }
+        return (await Writer(store: store).commit(prepared, for: feed), [])
+    }
+
+    static func skipReason(_ feed: FeedInfo, selection: RefreshSelection, now: Date) -> SkipReason? {
+        guard !selection.force else { return nil }
+        if feed.gone { return .gone }
+        if let until = feed.rateLimitedUntil, until > now { return .rateLimited(until: until) }
+        if feed.failures > 0, let next = feed.nextFetch, next > now { return .backoff(until: next, failures: feed.failures) }
+        if selection.dueOnly, let next = feed.nextFetch, next > now { return .notDue(until: next) }
+        return nil
+    }
+
+    /// Requests are serialised per host name; local sources each run on their own.
+    static func hostKey(_ feed: FeedInfo) -> String {
+        guard feed.kind == .url, let host = URL(string: feed.source)?.host?.lowercased() else { return "local:\(feed.id)" }
+        return host
+    }
+
+    private func otherFeeds(onHost host: String, than id: FeedID) -> [FeedID] {
+        ((try? store.feeds()) ?? []).filter { $0.id != id && $0.kind == .url && Self.hostKey($0) == host }.map(\.id)
+    }
+
+    private func applyRetention(_ run: inout RefreshRun) {
+        let read = run.outcomes.compactMap { outcome -> FeedID? in
+            switch outcome.status {
+            case .updated, .unchanged: return outcome.feed.id
+            default: return nil
+            }
+        }
+        guard !read.isEmpty, !settings.retention.isUnlimited else { return }
+        do {
+            run.purged = try store.cleanup(policy: settings.retention, feeds: read, compact: false).deleted
+        } catch {
+            run.problems.append("retention: \(error)")
+        }
+    }
+}
+
+/// The single database writer: one feed's transaction at a time, in order, off the cooperative pool.
+final class Writer: Sendable {
+    let store: ArticleStore
+    private let queue = DispatchQueue(label: "tidings.refresh.writer")
+    init(store: ArticleStore) { self.store = store }
+
+    func commit(_ prepared: Prepared, for feed: FeedInfo) async -> RefreshStatus {
+        let store = self.store
+        let box = PreparedEnvelope(prepared)
+        return await withCheckedContinuation { continuation in
+            queue.async { continuation.resume(returning: Refresher.commit(box.value, for: feed, store: store)) }
+        }
+    }
+}
+
+struct PreparedEnvelope: @unchecked Sendable {
+    var value: Prepared
+    init(_ value: Prepared) { self.value = value }
+}
+
+/// Collects outcomes from the workers in the order they finish and reports each one.
+final class RunCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var run = RefreshRun()
+    private let total: Int
+    private let onFeed: @Sendable (RefreshEvent) -> Void
+
+    init(total: Int, onFeed: @escaping @Sendable (RefreshEvent) -> Void) {
+        self.total = total
+        self.onFeed = onFeed
+    }
+
+    func add(_ feed: FeedInfo, _ status: RefreshStatus) {
+        lock.lock()
+        run.add(feed, status)
+        let event = RefreshEvent(feed: feed, status: status, done: run.outcomes.count, total: total, failed: run.failed)
+        lock.unlock()
+        onFeed(event)
+    }
+
+    func finish() -> RefreshRun {
+        lock.lock()
+        defer { lock.unlock() }
+        run.finish()
+        return run
+    }
+}
