@@ -191,6 +191,7 @@ final class XMLFeedBuilder: XMLEventSink {
             case "lastBuildDate", "pubDate": begin(.feedUpdated, depth, .plain)
             case "managingEditor": begin(.feedRSSAuthor, depth, .plain)
             case "webMaster": begin(.feedAuthorEmail, depth, .plain)
+            case "ttl": begin(.feedTTL, depth, .plain)
             default: break
             }
         } else if isAtom(uri) {
@@ -216,6 +217,9 @@ final class XMLFeedBuilder: XMLEventSink {
             }
         } else if uri == NS.itunes, name == "author" {
             begin(.feedAuthor, depth, .plain)
+        } else if uri == NS.syndication {
+            if name == "updatePeriod" { begin(.feedUpdatePeriod, depth, .plain) }
+            if name == "updateFrequency" { begin(.feedUpdateFrequency, depth, .plain) }
         }
     }
 
@@ -343,6 +347,10 @@ final class XMLFeedBuilder: XMLEventSink {
         case .feedUpdated: meta.updated = meta.updated ?? date(raw)
         case .feedAuthor: meta.author = meta.author ?? nonEmpty(PlainText.collapse(raw))
         case .feedRSSAuthor: meta.author = meta.author ?? nonEmpty(FeedFieldValues.rssAuthor(raw))
+        case .feedTTL: meta.ttlMinutes = meta.ttlMinutes ?? Int(raw.trimmingCharacters(in: .whitespacesAndNewlines))
+        case .feedUpdatePeriod: meta.updatePeriod = meta.updatePeriod ?? nonEmpty(raw.trimmingCharacters(in: .whitespacesAndNewlines))
+        case .feedUpdateFrequency:
+            meta.updateFrequency = meta.updateFrequency ?? Int(raw.trimmingCharacters(in: .whitespacesAndNewlines))
         case .feedAuthorEmail: feedAuthorFallback = feedAuthorFallback ?? nonEmpty(FeedFieldValues.rssAuthor(raw))
         default:
             guard var d = item else { return }

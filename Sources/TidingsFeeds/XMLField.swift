@@ -2,6 +2,8 @@
 enum XMLField {
     // channel level
     case feedTitle, feedLink, feedDescription, feedLanguage, feedUpdated, feedAuthor, feedRSSAuthor, feedAuthorEmail
+    // channel polling hints: RSS <ttl>, sy:updatePeriod and sy:updateFrequency
+    case feedTTL, feedUpdatePeriod, feedUpdateFrequency
     // item level
     case title, link, guid, summary, content, published, publishedFallback, updated
     case author, rssAuthor, fallbackAuthor, authorEmail, category, mediaDescription

@@ -164,3 +164,39 @@ import TidingsRender
         }
     }
 }
+
+/// The status line during a background refresh, and a failing feed marked in the list.
+@Suite struct RefreshStatusViewTests {
+    static func state() -> AppState {
+        var feeds = ViewSnapshotTests.feeds
+        feeds[0].problem = FeedProblem(kind: .backoff, message: "timeout: no complete answer within 60 s (fetch-timeout in the config)",
+                                       nextAttempt: Date(timeIntervalSince1970: 1_638_470_400))
+        feeds[2].problem = FeedProblem(kind: .rateLimited, message: "The server asked Tidings to wait.",
+                                       nextAttempt: Date(timeIntervalSince1970: 1_638_470_400))
+        var s = AppState(size: Size(width: 120, height: 12))
+        _ = reduce(&s, .feedsLoaded(feeds, Totals(unread: 5, total: 9)))
+        return s
+    }
+
+    @Test func progressAndAFailingFeed() {
+        var s = Self.state()
+        _ = reduce(&s, .refreshStarted(total: 300))
+        _ = reduce(&s, .refreshProgress(done: 37, total: 300, failed: 2))
+        _ = reduce(&s, .key(.char("j")))
+        _ = reduce(&s, .key(.char("j")))
+        Snapshot.assert(AppView.render(s), named: "refresh-progress-120x12")
+        let status = AppView.render(s).rows.last ?? ""
+        #expect(status.contains("Refreshing 37/300 · 2 failed"))
+        #expect(status.contains("timeout: no complete answer"))
+    }
+
+    @Test func theSelectedFeedsErrorAndNextAttemptAreShown() {
+        var s = Self.state()
+        _ = reduce(&s, .key(.char("j")))
+        _ = reduce(&s, .key(.char("j")))
+        let rows = AppView.render(s).rows
+        #expect(rows.last?.contains("! timeout: no complete answer within 60 s") == true)
+        #expect(rows.last?.contains("next attempt") == true)
+        #expect(rows.contains { $0.hasPrefix("!") && $0.contains("The Kestrel Bay Harbor Gazette") })
+    }
+}

@@ -44,7 +44,7 @@ public enum Action: Hashable, Sendable {
     case refreshStarted(total: Int)
     /// Feeds done so far (each one already written to the cache) and how many failed.
     case refreshProgress(done: Int, total: Int, failed: Int)
-    /// A refresh ended; the summary goes to the status bar.
+    /// A refresh ended; the summary goes to the status bar (an empty one says nothing).
     case refreshFinished(String)
     /// An effect succeeded with something to say in the status bar.
     case notice(String)

@@ -95,7 +95,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
 
     case .refreshFinished(let summary):
         state.refresh = nil
-        state.message = StatusMessage(summary)
+        if !summary.isEmpty { state.message = StatusMessage(summary) }
         return reduce(&state, .cacheChanged)
 
     case .cacheChanged:

@@ -115,7 +115,9 @@ final class ReaderRuntime {
             guard !Task.isCancelled else { return }
             var summary = run.line
             if let first = run.problems.first { summary += " — " + first }
-            inbox.post(.refreshFinished(summary))
+            // An automatic refresh that brought nothing and broke nothing has nothing to say.
+            let quiet = dueOnly && run.inserted == 0 && run.updated == 0 && run.unsuccessful == 0
+            inbox.post(.refreshFinished(quiet ? "" : summary))
         }
         return [.refreshStarted(total: feeds.count)]
     }
