@@ -33,7 +33,7 @@ struct Corpus {
 
     /// Writes the corpus for `total` articles under `directory`, or reuses it when a previous run
     /// left a complete one there (the manifest is written last).
-    static func generate(total: Int, into directory: URL, log: (String) -> Void) throws -> Corpus {
+    static func generate(total: Int, plan sizes: [Int]? = nil, into directory: URL, log: (String) -> Void) throws -> Corpus {
         let manifest = directory.appendingPathComponent("manifest.tsv")
         if let existing = try? load(manifest: manifest, directory: directory), existing.articles == total {
             log("reusing corpus of \(total) articles in \(directory.path)")
@@ -45,7 +45,7 @@ struct Corpus {
         var feeds: [Feed] = []
         var bytes = 0
         let base = Date(timeIntervalSince1970: 1_735_689_600)  // 2025-01-01, fixed for determinism
-        for (index, count) in plan(total: total).enumerated() {
+        for (index, count) in (sizes ?? plan(total: total)).enumerated() {
             var random = SeededRandom(seed: 0x7469_6469_6E67 &+ UInt64(index))
             let format = FeedFormat.allCases[index % FeedFormat.allCases.count]
             let title = index == 0 ? largestTitle : feedTitle(index, random: &random)

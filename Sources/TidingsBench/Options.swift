@@ -10,6 +10,8 @@ struct Options {
     var tidings = ".build/release/tidings"
     var newsboat = true
     var keep = false
+    /// Serve the corpus over HTTP (nginx on several loopback addresses) and time fetching it.
+    var http = false
 
     static func parse(_ arguments: [String]) throws -> Options {
         var options = Options()
@@ -43,6 +45,7 @@ struct Options {
             case "--tidings": options.tidings = try value(argument)
             case "--no-newsboat": options.newsboat = false
             case "--keep": options.keep = true
+            case "--http": options.http = true
             case "--help", "-h": throw BenchError.usage("tidings-bench: import, startup, memory and search benchmark of Tidings (and newsboat when installed)")
             default: throw BenchError.usage("unknown option \(argument)")
             }

@@ -23,6 +23,22 @@ guard access(options.tidings, X_OK) == 0 else {
     exit(2)
 }
 
+if options.http {
+    do {
+        var httpResults: [HTTPResult] = []
+        for size in options.sizes {
+            httpResults.append(try HTTPBench.measure(size: size, options: options, work: work, corpusRoot: corpusRoot,
+                                                     newsboat: newsboat, log: log))
+        }
+        if !options.keep { try? FileManager.default.removeItem(at: work) }
+        print(HTTPBench.markdown(httpResults))
+        exit(0)
+    } catch {
+        log("\(error)")
+        exit(1)
+    }
+}
+
 var results: [SizeResult] = []
 do {
     for size in options.sizes {

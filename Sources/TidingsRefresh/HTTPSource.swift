@@ -64,7 +64,7 @@ enum HTTPSource {
         let filter = feed.filter
         let baseURL = response.url
         let charset = response.charset
-        let parsed: Result<FeedDocument, Error> = await Offload.run {
+        let parsed: Result<FeedDocument, Error> = await Offload.run(lowPriority: settings.background) {
             Result { try FeedParser.parse(try Refresher.applyFilter(filter, response.body), baseURL: baseURL, encodingHint: charset) }
         }
         switch parsed {
@@ -77,7 +77,7 @@ enum HTTPSource {
                 warnings.insert("the server labels the feed \(type), not a feed type", at: 0)
             }
             let feedID = feed.id
-            let prepared = await Offload.run { PreparedBox(store.prepare(doc, forFeed: feedID)) }
+            let prepared = await Offload.run(lowPriority: settings.background) { PreparedBox(store.prepare(doc, forFeed: feedID)) }
             return .document(prepared.value, record: record, warnings: warnings)
         case .failure(let error):
             if Autodiscovery.looksLikeHTML(response.body) {

@@ -53,7 +53,7 @@ public final class RefreshEngine: Sendable {
             }
         }
         let scheduler = HostScheduler(jobs)
-        let writer = Writer(store: store)
+        let writer = Writer(store: store, lowPriority: settings.background)
         let workers = min(settings.concurrency, max(1, jobs.count))
         await withTaskCancellationHandler {
             await withTaskGroup(of: Void.self) { group in
@@ -93,14 +93,14 @@ public final class RefreshEngine: Sendable {
                                             discover: discover, now: now)
         }
         let store = self.store
-        return await Offload.run { Refresher.prepareLocal(feed, store: store, now: now) }
+        return await Offload.run(lowPriority: settings.background) { Refresher.prepareLocal(feed, store: store, now: now) }
     }
 
     /// Fetches one feed now and writes it; for `add`, a web page comes back as `.page` with its feed links.
     public func refreshOne(_ feed: FeedInfo, discover: Bool = false) async -> (RefreshStatus, [DiscoveredLink]) {
         let prepared = await prepare(feed, now: Date(), discover: discover)
         if case .page(let links) = prepared { return (.failed("this is a web page, not a feed"), links) }
-        return (await Writer(store: store).commit(prepared, for: feed), [])
+        return (await Writer(store: store, lowPriority: settings.background).commit(prepared, for: feed), [])
     }
 
     static func skipReason(_ feed: FeedInfo, selection: RefreshSelection, now: Date) -> SkipReason? {
@@ -142,13 +142,17 @@ public final class RefreshEngine: Sendable {
 final class Writer: Sendable {
     let store: ArticleStore
     private let queue = DispatchQueue(label: "tidings.refresh.writer")
-    init(store: ArticleStore) { self.store = store }
+    private let lowPriority: Bool
+    init(store: ArticleStore, lowPriority: Bool) { self.store = store; self.lowPriority = lowPriority }
 
     func commit(_ prepared: Prepared, for feed: FeedInfo) async -> RefreshStatus {
         let store = self.store
         let box = PreparedEnvelope(prepared)
         return await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: Refresher.commit(box.value, for: feed, store: store)) }
+            queue.async { [lowPriority] in
+                if lowPriority { BackgroundPriority.lowerThisThread() }
+                continuation.resume(returning: Refresher.commit(box.value, for: feed, store: store))
+            }
         }
     }
 }

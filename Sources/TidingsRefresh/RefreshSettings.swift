@@ -13,6 +13,8 @@ public struct RefreshSettings: Sendable {
     public var maxBytes: Int
     public var schedule: FetchSchedule
     public var retention: RetentionPolicy
+    /// Parse and write at a lower CPU priority (the reader: its keys come first).
+    public var background = false
 
     public init(concurrency: Int = 6, timeout: TimeInterval = 60, maxBytes: Int = 15 << 20,
                 interval: TimeInterval = FetchSchedule.defaultInterval, retention: RetentionPolicy = RetentionPolicy()) {

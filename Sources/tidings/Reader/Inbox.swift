@@ -6,6 +6,8 @@ import TidingsCore
 final class Inbox: @unchecked Sendable {
     private let lock = NSLock()
     private var actions: [Action] = []
+    /// One wake-up at a time: 300 feeds finishing must not queue 300 redraws ahead of a key.
+    private var wakePending = false
     private let wake: @Sendable () -> Void
 
     init(wake: @escaping @Sendable () -> Void) { self.wake = wake }
@@ -13,8 +15,10 @@ final class Inbox: @unchecked Sendable {
     func post(_ action: Action) {
         lock.lock()
         actions.append(action)
+        let needsWake = !wakePending
+        wakePending = true
         lock.unlock()
-        wake()
+        if needsWake { wake() }
     }
 
     func drain() -> [Action] {
@@ -22,6 +26,7 @@ final class Inbox: @unchecked Sendable {
         defer { lock.unlock() }
         let taken = actions
         actions = []
+        wakePending = false
         return taken
     }
 }

@@ -21,8 +21,11 @@ final class ReaderRuntime {
     private let config: Config
     /// Results of background work, taken by the loop when the terminal session wakes it.
     private let inbox: Inbox
-    private lazy var engine = RefreshEngine(store: store, client: HTTPClient(version: TidingsVersion.string),
-                                            settings: RefreshSettings(config: config))
+    private lazy var engine: RefreshEngine = {
+        var settings = RefreshSettings(config: config)
+        settings.background = true
+        return RefreshEngine(store: store, client: HTTPClient(version: TidingsVersion.string), settings: settings)
+    }()
     /// The refresh running in the background, if any; cancelled on quit.
     private var refreshTask: Task<Void, Never>?
     /// When automatic refresh next looks for due feeds.
@@ -78,13 +81,17 @@ final class ReaderRuntime {
 
     /// Applies what the background refresh posted; new articles show as each feed is written.
     private func takeBackgroundResults() {
-        for action in inbox.drain() {
+        let actions = inbox.drain()
+        // Only the newest progress of a batch matters; it keeps its place before a finish.
+        let newest = actions.lastIndex { if case .refreshProgress = $0 { true } else { false } }
+        for (index, action) in actions.enumerated() {
+            if case .refreshProgress = action, index != newest { continue }
             if case .refreshFinished = action { refreshTask = nil }
             dispatch(action)
-            if case .refreshProgress = action, Date().timeIntervalSince(lastProgressCheck) > 0.3 {
-                lastProgressCheck = Date()
-                checkForChanges()
-            }
+        }
+        if newest != nil, Date().timeIntervalSince(lastProgressCheck) > 0.5 {
+            lastProgressCheck = Date()
+            checkForChanges()
         }
     }
 
