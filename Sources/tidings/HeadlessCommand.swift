@@ -58,6 +58,16 @@ enum Headless {
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 
+    /// Headlines as JSON objects with their links (one query for all of them).
+    static func json(_ headlines: [Headline], in store: ArticleStore) throws -> [[String: Any]] {
+        let links = try attempt { try store.links(of: headlines.map(\.id)) }
+        return headlines.map { headline in
+            var object = json(headline)
+            object["link"] = links[headline.id] ?? NSNull()
+            return object
+        }
+    }
+
     static func json(_ headline: Headline) -> [String: Any] {
         [
             "id": headline.id, "feedId": headline.feedID, "feed": headline.feedTitle, "title": headline.title,
