@@ -55,7 +55,7 @@ extension CommandFailure {
             .trimmingCharacters(in: .whitespaces) ?? ""
         if !message.isEmpty {
             let line = message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message
-            FileHandle.standardError.write(Data("tidings: \(line)\n".utf8))
+            TextOutput.error(line)
         }
         Foundation.exit(code.rawValue)
     }

@@ -52,10 +52,10 @@ enum Headless {
         FileHandle.standardOutput.write(data + Data("\n".utf8))
     }
 
-    /// Prints lines of text; feed text is made terminal-safe first.
+    /// Prints lines of text (made terminal-safe by the callers), ASCII only when no UTF-8 locale exists.
     static func printLines(_ lines: [String]) {
         guard !lines.isEmpty else { return }
-        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        TextOutput.write(lines.joined(separator: "\n") + "\n")
     }
 
     /// Headlines as JSON objects with their links (one query for all of them).
