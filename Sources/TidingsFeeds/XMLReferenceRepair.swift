@@ -5,6 +5,8 @@ import Foundation
 /// - an HTML named reference (`&eacute;`, invalid in XML but common) becomes numeric references;
 /// - a reference XML cannot resolve (`&doesnotexist;`), and a bare `&` (`Fish & chips`,
 ///   `?a=1&b=2`), become `&amp;…`: literal text, as a browser shows them, instead of vanishing;
+/// - a `<` that can start no markup (`a < b`, `<3`), which makes libxml2 drop the rest of the
+///   document, becomes `&lt;`;
 /// - `&#X41;` (an uppercase X, which XML refuses) becomes `&#x41;`; a reference to a code point
 ///   XML does not allow (beyond Unicode, a surrogate, NUL) becomes U+FFFD, and one in 128–159
 ///   the Windows-1252 character it was meant as.
@@ -17,12 +19,20 @@ enum XMLReferenceRepair {
         var firstKept: String?
     }
 
-    /// True when some `&` is not a reference libxml2 handles by itself (most feeds have none,
-    /// and skip the copy).
+    /// True when some `&` is not a reference libxml2 handles by itself, or some `<` starts no
+    /// markup (most feeds have none, and skip the copy).
     static func isNeeded(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         let n = bytes.count
         var i = 0
+        // A '<' that can start no markup (`a < b`) makes libxml2 give up on the rest of the document.
+        var k = 0
+        while k < n {
+            guard let hit = memchr(base + k, Int32(UInt8(ascii: "<")), n - k) else { break }
+            k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if !startsMarkup(bytes, at: k) { return true }
+            k += 1
+        }
         while i < n {
             // memchr jumps to the next '&' at memory speed; most of a feed has none.
             guard let hit = memchr(base + i, Int32(UInt8(ascii: "&")), n - i) else { return false }
@@ -70,6 +80,11 @@ enum XMLReferenceRepair {
                 k += n
             }
         }
+        func excerpt(_ start: Int) -> String {
+            var end = start + 1
+            while end < bytes.count, end - start < 16, !isSpaceOrMarkup(bytes[end]) { end += 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
         func keep(_ range: Range<Int>) {
             report.keptAsText += 1
             if report.firstKept == nil {
@@ -80,11 +95,20 @@ enum XMLReferenceRepair {
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
-            if b == UInt8(ascii: "<"), startsCDATA(bytes, at: i) {
-                let end = cdataEnd(bytes, from: i + cdataOpen.count)
-                copy(i..<end)
-                i = end
-                continue
+            if b == UInt8(ascii: "<") {
+                if startsCDATA(bytes, at: i) {
+                    let end = cdataEnd(bytes, from: i + cdataOpen.count)
+                    copy(i..<end)
+                    i = end
+                    continue
+                }
+                if !startsMarkup(bytes, at: i) {
+                    report.keptAsText += 1
+                    if report.firstKept == nil { report.firstKept = excerpt(i) }
+                    out.append(contentsOf: Array("&lt;".utf8))
+                    i += 1
+                    continue
+                }
             }
             guard b == UInt8(ascii: "&") else {
                 // Copy up to the next '&' or '<' in one go.
@@ -114,9 +138,9 @@ enum XMLReferenceRepair {
                 out.append(contentsOf: Array("&#\(repairedCodePoint(value));".utf8))
                 i = end
             case .bare:
-                var j = i + 1
-                while j < bytes.count, j - i < 16, !isSpaceOrMarkup(bytes[j]) { j += 1 }
-                keep(i..<j)
+                report.keptAsText += 1
+                if report.firstKept == nil { report.firstKept = excerpt(i) }
+                out.append(contentsOf: Array("&amp;".utf8))
                 i += 1
             }
             flushIfFull()
@@ -130,8 +154,8 @@ enum XMLReferenceRepair {
         guard report.keptAsText > 0 else { return nil }
         let example = report.firstKept.map { " (first: \"\($0.prefix(40))\")" } ?? ""
         return report.keptAsText == 1
-            ? "an '&' that starts no known reference was kept as text\(example)"
-            : "\(report.keptAsText) '&' that start no known reference were kept as text\(example)"
+            ? "an '&' or '<' that starts no known reference or tag was kept as text\(example)"
+            : "\(report.keptAsText) '&' or '<' that start no known reference or tag were kept as text\(example)"
     }
 
     // MARK: scanning
@@ -253,6 +277,14 @@ enum XMLReferenceRepair {
             i += 1
         }
         return false
+    }
+
+    /// Whether the '<' at `i` can begin markup: a tag, an end tag, a comment, CDATA, a declaration
+    /// or a processing instruction. Anything else (`a < b`, `<3`, `<=`) is text.
+    private static func startsMarkup(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        guard i + 1 < bytes.count else { return false }
+        let next = bytes[i + 1]
+        return isNameStart(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
     }
 
     private static func isSpaceOrMarkup(_ b: UInt8) -> Bool {
