@@ -231,7 +231,7 @@ final class XMLFeedBuilder: XMLEventSink {
             }
         } else if uri == NS.dc || uri == NS.dcterms {
             switch name {
-            case "creator": begin(.feedAuthor, depth, .plain)
+            case "creator", "author": begin(.feedAuthor, depth, .plain)
             case "title": begin(.feedTitleFallback, depth, .html)
             case "description": begin(.feedDescriptionFallback, depth, .html)
             case "date": begin(.feedUpdatedFallback(rank: 0), depth, .plain)
@@ -275,7 +275,7 @@ final class XMLFeedBuilder: XMLEventSink {
             begin(.content, depth, .xhtml)
         } else if uri == NS.dc || uri == NS.dcterms {
             switch name {
-            case "creator": begin(.author, depth, .plain)
+            case "creator", "author": begin(.author, depth, .plain)
             case "title": begin(.titleFallback, depth, .html)
             case "description": begin(.summaryFallback, depth, .html)
             case "date", "created", "issued": begin(.publishedFallback, depth, .plain)

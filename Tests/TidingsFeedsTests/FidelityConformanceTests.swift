@@ -97,6 +97,8 @@ let fidelityCases: [FidelityCase] = [
     FidelityCase("item title wins over an earlier dc:title", rss("<item><dc:title>DC</dc:title><title>Core</title></item>"), "Core", itemTitle),
     FidelityCase("item description wins over an earlier dc:description",
                  rss("<item><dc:description>DC</dc:description><description>Core</description></item>"), "Core", itemSummary),
+    FidelityCase("channel dc:author, as dc:creator", rss("<dc:author>Example editor</dc:author>"), "Example editor", { $0.feed.author }),
+    FidelityCase("item dc:author, as dc:creator", rss("<item><title>x</title><dc:author>Example author</dc:author></item>"), "Example author", itemAuthors),
     FidelityCase("RSS 1.0 item with dc:title only", """
         <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
         <channel rdf:about="x"><title>T</title></channel><item rdf:about="i"><dc:title>Only DC</dc:title><dc:date>2021-12-02</dc:date></item></rdf:RDF>
