@@ -40,7 +40,7 @@ struct ReadCommand: AsyncParsableCommand {
         let store = try CacheFile.open(path: common.cachePath)
         for dir in sources {
             let report = try SourceLoader.loadFolder(dir, into: store)
-            for warning in report.problems { FileHandle.standardError.write(Data("tidings: \(warning)\n".utf8)) }
+            for warning in report.problems { TextOutput.error(warning) }
         }
 
         var state = AppState(layoutPreference: config.layout, keymap: config.keymap, timeZone: .current)
