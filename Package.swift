@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "TidingsRender", dependencies: ["TidingsCore", "TidingsText"]),
         .target(name: "TidingsFeeds", dependencies: ["TidingsCore", "CLibXML2", "CCMark"]),
         .target(name: "TidingsStore", dependencies: ["TidingsCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "TidingsTerminal", dependencies: ["TidingsCore", "TidingsRender", "CNCursesW", "CTermGuard"]),
+        .target(name: "TidingsTerminal", dependencies: ["TidingsCore", "TidingsRender", "TidingsText", "CNCursesW", "CTermGuard"]),
         // The only importer of FoundationNetworking: HTTP client, politeness and scheduling rules.
         .target(name: "TidingsFetch", dependencies: ["TidingsCore"]),
         // One refresh pipeline for files, folders, exec: and HTTP, shared by the CLI, the reader and tests.

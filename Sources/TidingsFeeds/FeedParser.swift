@@ -30,15 +30,16 @@ public enum FeedParser {
     private static func parseXML(_ bytes: UnsafeBufferPointer<UInt8>, baseURL: URL?, options: ParseOptions) throws(FeedParseError) -> FeedDocument {
         let builder = XMLFeedBuilder(baseURL: baseURL, options: options)
         let driver = XMLSAXDriver(sink: builder, options: options)
-        if XMLAttributeText.hasUndefinedNamedReferences(bytes) {
-            // libxml2 keeps one byte of an entity it is handed inside an attribute value;
-            // numeric references it decodes in full, in attributes and text alike.
-            driver.run { feed in XMLAttributeText.numericReferences(bytes, emit: feed) }
+        var repairs = XMLReferenceRepair.Report()
+        if XMLReferenceRepair.isNeeded(bytes) {
+            // libxml2 drops what it cannot resolve (and keeps one byte of an entity it is handed
+            // inside an attribute value); the references it decodes in full replace them first.
+            driver.run { feed in repairs = XMLReferenceRepair.repair(bytes, emit: feed) }
         } else {
             driver.run(bytes)
         }
         var document = try builder.document()
-        document.warnings = driver.warnings + document.warnings
+        document.warnings = (XMLReferenceRepair.warning(repairs).map { [$0] } ?? []) + driver.warnings + document.warnings
         return document
     }
 

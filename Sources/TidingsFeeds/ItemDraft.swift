@@ -15,6 +15,12 @@ struct ItemDraft {
     var author: String?
     var fallbackAuthor: String?
     var authorEmail: String?
+    /// The author of an Atom entry's `source` feed, which applies when the entry names none (RFC 4287 §4.2.1).
+    var sourceAuthor: String?
+    /// Dublin Core `dc:title` / `dc:description`, for an item without `title` / `description`.
+    var titleFallback: String?
+    var summaryFallback: String?
+    var summaryFallbackType: ContentType = .html
     var published: Date?
     var updated: Date?
     var summary: String?
@@ -26,7 +32,9 @@ struct ItemDraft {
     var enclosures: [FeedEnclosure] = []
     var images: [String] = []
 
-    var isEmpty: Bool { title == nil && link == nil && guid == nil && summary == nil && content == nil }
+    var isEmpty: Bool {
+        title == nil && titleFallback == nil && link == nil && guid == nil && summary == nil && summaryFallback == nil && content == nil
+    }
 
     mutating func setGuid(_ raw: String, base: URL?) {
         guard guid == nil, !raw.isEmpty else { return }
@@ -41,10 +49,12 @@ struct ItemDraft {
     }
 
     func finish() -> FeedItem {
+        let title = title ?? titleFallback
+        let summaryType = summary == nil && summaryFallback != nil ? summaryFallbackType : summaryType
         var link = link
         if link == nil, guidIsPermaLink, let g = guid, g.hasPrefix("http://") || g.hasPrefix("https://") { link = g }
         if link == nil, let g = guidLink, g.hasPrefix("http://") || g.hasPrefix("https://") { link = g }
-        let summary = summary ?? mediaDescription
+        let summary = summary ?? summaryFallback ?? mediaDescription
         var enclosures = enclosures
         for url in images where !enclosures.contains(where: { $0.url == url }) {
             enclosures.append(FeedEnclosure(url: url, type: Self.imageType(url)))
@@ -54,7 +64,7 @@ struct ItemDraft {
             ?? ItemIdentity.fallback(link: link, title: title, published: published, body: body)
         var seen = Set<String>()
         let categories = categories.filter { !$0.isEmpty && seen.insert($0).inserted }
-        return FeedItem(id: id, title: title, link: link, author: author ?? fallbackAuthor ?? authorEmail,
+        return FeedItem(id: id, title: title, link: link, author: author ?? fallbackAuthor ?? authorEmail ?? sourceAuthor,
                         published: published, updated: updated, summary: summary, content: content,
                         contentType: body == nil ? nil : (content != nil ? contentType : summaryType),
                         categories: categories, enclosures: enclosures)

@@ -44,7 +44,7 @@ enum JSONFeedParser {
                         reader.warn("item \(n + 1) is not an object; skipped")
                         continue
                     }
-                    items.append(reader.item(dict, index: n + 1, base: base))
+                    items.append(reader.item(dict, index: n + 1, base: base, feedAuthor: meta.author))
                 }
             } else {
                 reader.warn("\"items\" is not an array")
@@ -118,7 +118,8 @@ enum JSONFeedParser {
             return nil
         }
 
-        mutating func item(_ d: [String: Any], index: Int, base: URL?) -> FeedItem {
+        /// `feedAuthor` is the feed's `authors` (1.1) or `author` (1.0), which apply to an item naming none.
+        mutating func item(_ d: [String: Any], index: Int, base: URL?, feedAuthor: String? = nil) -> FeedItem {
             let owner = "item \(index)"
             var id: String?
             switch d["id"] {
@@ -171,7 +172,7 @@ enum JSONFeedParser {
             let summaryHTML = summary
             return FeedItem(
                 id: id ?? ItemIdentity.fallback(link: link, title: title, published: published, body: content ?? summaryHTML),
-                title: title, link: link, author: authors(d, owner), published: published, updated: updated,
+                title: title, link: link, author: authors(d, owner) ?? feedAuthor, published: published, updated: updated,
                 summary: summaryHTML, content: content, contentType: contentType,
                 categories: categories, enclosures: enclosures)
         }

@@ -8,8 +8,9 @@ enum PlainText {
         var i = html.startIndex
         while i < html.endIndex {
             let c = html[i]
-            if c == "<", let close = tagEnd(html, from: i) {
-                out.append(" ")
+            if c == "<", let (close, name) = tag(html, from: i) {
+                // Inline elements join their neighbours (H<sub>2</sub>O); blocks and <br> part words.
+                if blockElements.contains(name) { out.append(" ") }
                 i = close
             } else if c == "&" {
                 let (text, next) = entity(html, at: i)
@@ -87,19 +88,30 @@ enum PlainText {
         return out
     }
 
-    /// The end of a tag to strip. Only HTML element names count, so text such as
-    /// `Jo <jo@x.com>` or `Vec<T>` (escaped in the feed, literal in the title) survives.
-    private static func tagEnd(_ s: String, from i: String.Index) -> String.Index? {
+    /// The end of a tag to strip and its lowercased element name (empty for comments and
+    /// declarations). Only HTML element names count, so text such as `Jo <jo@x.com>` or `Vec<T>`
+    /// (escaped in the feed, literal in the title) survives.
+    private static func tag(_ s: String, from i: String.Index) -> (String.Index, String)? {
         var next = s.index(after: i)
         guard next < s.endIndex, s[next].isLetter || s[next] == "/" || s[next] == "!" || s[next] == "?" else { return nil }
         guard let gt = s[next...].firstIndex(of: ">") else { return nil }
         if s[next] == "/" { next = s.index(after: next) }
-        if s[next] != "!", s[next] != "?" {
-            let name = s[next..<gt].prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }.lowercased()
+        var name = ""
+        if next < gt, s[next] != "!", s[next] != "?" {
+            name = s[next..<gt].prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }.lowercased()
             guard htmlElements.contains(name) else { return nil }
         }
-        return s.index(after: gt)
+        return (s.index(after: gt), name)
     }
+
+    /// Elements that start a new line or box: their tags separate the words around them.
+    private static let blockElements: Set<String> = [
+        "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "details", "dialog",
+        "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "frame", "frameset", "h1",
+        "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "iframe", "li", "main", "menu", "nav",
+        "ol", "option", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "title",
+        "tr", "ul", "script", "style", "template", "noscript",
+    ]
 
     private static let htmlElements: Set<String> = [
         "a", "abbr", "acronym", "address", "area", "article", "aside", "audio", "b", "base", "bdi", "bdo", "big",

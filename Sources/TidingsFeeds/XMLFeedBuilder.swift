@@ -2,7 +2,9 @@ import Foundation
 import TidingsCore
 
 /// The event-driven state machine that maps RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 elements
-/// (by namespace URI) onto a `FeedDocument`.
+/// (by namespace URI) onto a `FeedDocument`. RSS is RSS in any namespace or none: its elements
+/// are matched by local name in no namespace, the RSS 0.9x/1.0 and UserLand ones, and whatever
+/// namespace the `<rss>` root is in (some feeds declare a module's namespace as the default).
 final class XMLFeedBuilder: XMLEventSink {
     private enum Family { case rss, rdf, atom }
     private struct Frame { var uri: String?; var name: String; var base: URL? }
@@ -24,6 +26,12 @@ final class XMLFeedBuilder: XMLEventSink {
     private var feedLinkIsHTML = false
     /// Used only when nothing better names the feed's author: Atom `email`, RSS `webMaster`.
     private var feedAuthorFallback: String?
+    /// Dublin Core stand-ins for a channel without `title`, `description` or a date.
+    private var feedTitleFallback: String?
+    private var feedDescriptionFallback: String?
+    private var feedUpdatedFallback: (rank: Int, date: Date)?
+    /// Namespaces whose elements are RSS's own.
+    private var rssNamespaces: Set<String> = NS.rssVariants.union([NS.rss10, NS.rss090])
 
     init(baseURL: URL?, options: ParseOptions) {
         self.baseURL = baseURL
@@ -83,6 +91,11 @@ final class XMLFeedBuilder: XMLEventSink {
             } else if uri == NS.media, parent.uri == NS.media, parent.name == "group" {
                 itemField(uri, name, attributes, depth)
             }
+        } else if depth == itemDepth + 3, isAtom(uri), name == "name", stack.count >= 3 {
+            let parent = stack[stack.count - 2], grandparent = stack[stack.count - 3]
+            if isAtom(parent.uri), parent.name == "author", isAtom(grandparent.uri), grandparent.name == "source" {
+                begin(.sourceAuthor, depth, .plain)
+            }
         }
         return true
     }
@@ -117,6 +130,13 @@ final class XMLFeedBuilder: XMLEventSink {
             warnings.append("the document ends before </\(stack[0].name)>: it may be truncated")
         }
         if meta.author == nil { meta.author = feedAuthorFallback }
+        if meta.title == nil { meta.title = feedTitleFallback }
+        if meta.description == nil { meta.description = feedDescriptionFallback }
+        if meta.updated == nil { meta.updated = feedUpdatedFallback?.date }
+        if family == .atom, let feedAuthor = meta.author {
+            // RFC 4287 §4.2.1: the feed's authors apply to an entry that names none (nor its source).
+            for i in items.indices where items[i].author == nil { items[i].author = feedAuthor }
+        }
         return FeedDocument(format: format, feed: meta, items: items, warnings: warnings)
     }
 
@@ -124,7 +144,7 @@ final class XMLFeedBuilder: XMLEventSink {
 
     private var parentFrame: Frame? { stack.count >= 2 ? stack[stack.count - 2] : nil }
 
-    private func isRSS(_ uri: String?) -> Bool { uri == nil || uri == NS.rss10 || uri == NS.rss090 }
+    private func isRSS(_ uri: String?) -> Bool { uri.map { rssNamespaces.contains($0) } ?? true }
     private func isAtom(_ uri: String?) -> Bool { uri == NS.atom10 || uri == NS.atom03 }
 
     private func isItemElement(_ uri: String?, _ name: String) -> Bool {
@@ -136,8 +156,9 @@ final class XMLFeedBuilder: XMLEventSink {
 
     private func root(uri: String?, name: String, attributes: [XMLAttribute], namespaces: [String]) -> Bool {
         switch (uri, name) {
-        case (nil, "rss"):
+        case (_, "rss"):
             family = .rss
+            if let uri { rssNamespaces.insert(uri) }
             let version = attributes.first { $0.uri == nil && $0.name == "version" }?.value
                 .trimmingCharacters(in: .whitespaces)
             switch version {
@@ -184,17 +205,18 @@ final class XMLFeedBuilder: XMLEventSink {
     private func channelField(_ uri: String?, _ name: String, _ attrs: [XMLAttribute], _ depth: Int) {
         if isRSS(uri) && family != .atom {
             switch name {
-            case "title": begin(.feedTitle, depth, .html)
-            case "link": begin(.feedLink, depth, .plain)
-            case "description": begin(.feedDescription, depth, .html)
-            case "language": begin(.feedLanguage, depth, .plain)
-            case "lastBuildDate", "pubDate": begin(.feedUpdated, depth, .plain)
-            case "managingEditor": begin(.feedRSSAuthor, depth, .plain)
-            case "webMaster": begin(.feedAuthorEmail, depth, .plain)
-            case "ttl": begin(.feedTTL, depth, .plain)
-            default: break
+            case "title": begin(.feedTitle, depth, .html); return
+            case "link": begin(.feedLink, depth, .plain); return
+            case "description": begin(.feedDescription, depth, .html); return
+            case "language": begin(.feedLanguage, depth, .plain); return
+            case "lastBuildDate", "pubDate": begin(.feedUpdated, depth, .plain); return
+            case "managingEditor": begin(.feedRSSAuthor, depth, .plain); return
+            case "webMaster": begin(.feedAuthorEmail, depth, .plain); return
+            case "ttl": begin(.feedTTL, depth, .plain); return
+            default: break  // perhaps a module's element, when its namespace is the document's default
             }
-        } else if isAtom(uri) {
+        }
+        if isAtom(uri) {
             switch name {
             case "title": begin(.feedTitle, depth, textMode(attrs))
             case "subtitle", "tagline": begin(.feedDescription, depth, textMode(attrs))
@@ -208,10 +230,15 @@ final class XMLFeedBuilder: XMLEventSink {
                 }
             default: break
             }
-        } else if uri == NS.dc {
+        } else if uri == NS.dc || uri == NS.dcterms {
             switch name {
-            case "creator": begin(.feedAuthor, depth, .plain)
-            case "date": begin(.feedUpdated, depth, .plain)
+            case "creator", "author": begin(.feedAuthor, depth, .plain)
+            case "title": begin(.feedTitleFallback, depth, .html)
+            case "description": begin(.feedDescriptionFallback, depth, .html)
+            case "date": begin(.feedUpdatedFallback(rank: 0), depth, .plain)
+            case "modified": begin(.feedUpdatedFallback(rank: 1), depth, .plain)
+            case "issued": begin(.feedUpdatedFallback(rank: 2), depth, .plain)
+            case "created": begin(.feedUpdatedFallback(rank: 3), depth, .plain)
             case "language": begin(.feedLanguage, depth, .plain)
             default: break
             }
@@ -224,31 +251,8 @@ final class XMLFeedBuilder: XMLEventSink {
     }
 
     private func itemField(_ uri: String?, _ name: String, _ attrs: [XMLAttribute], _ depth: Int) {
-        if isRSS(uri) && family != .atom {
-            switch name {
-            case "title": begin(.title, depth, .html)
-            case "link": begin(.link, depth, .plain)
-            case "description":
-                // RSS 0.93/0.94 let a description say type="text/plain"; otherwise it is HTML.
-                let plainText = attr(attrs, "type").map { $0.lowercased().hasPrefix("text/plain") } ?? false
-                begin(.summary, depth, plainText ? .plain : .html)
-            case "guid":
-                let permaLink = attr(attrs, "isPermaLink")?.trimmingCharacters(in: .whitespaces).lowercased()
-                item?.guidIsPermaLink = permaLink != "false"
-                item?.guidSaysPermaLink = permaLink == "true"
-                begin(.guid, depth, .plain)
-            case "pubDate": begin(.published, depth, .plain)
-            case "author": begin(.rssAuthor, depth, .plain)
-            case "category": begin(.category, depth, .html)
-            case "enclosure":
-                if let url = attr(attrs, "url") {
-                    item?.addEnclosure(FeedEnclosure(url: LinkResolver.resolve(url, against: currentBase),
-                                                     type: attr(attrs, "type").flatMap(nonEmpty),
-                                                     length: length(attr(attrs, "length"))))
-                }
-            default: break
-            }
-        } else if isAtom(uri) {
+        if isRSS(uri) && family != .atom && rssItemField(name, attrs, depth) { return }
+        if isAtom(uri) {
             switch name {
             case "title": begin(.title, depth, textMode(attrs))
             case "id": begin(.guid, depth, .plain)
@@ -271,9 +275,13 @@ final class XMLFeedBuilder: XMLEventSink {
             }
         } else if uri == NS.content, name == "encoded" {
             begin(.content, depth, .html)
+        } else if uri == NS.xhtml, name == "body" {
+            begin(.content, depth, .xhtml)
         } else if uri == NS.dc || uri == NS.dcterms {
             switch name {
-            case "creator": begin(.author, depth, .plain)
+            case "creator", "author": begin(.author, depth, .plain)
+            case "title": begin(.titleFallback, depth, .html)
+            case "description": begin(.summaryFallback, depth, .html)
             case "date", "created", "issued": begin(.publishedFallback, depth, .plain)
             case "modified": begin(.updated, depth, .plain)
             case "subject": begin(.category, depth, .plain)
@@ -302,6 +310,38 @@ final class XMLFeedBuilder: XMLEventSink {
             default: break
             }
         }
+    }
+
+    /// An RSS core element of an item; false when `name` is none (a module's element may share
+    /// the namespace when the document declares the module as its default).
+    private func rssItemField(_ name: String, _ attrs: [XMLAttribute], _ depth: Int) -> Bool {
+        switch name {
+        case "title": begin(.title, depth, .html)
+        case "link": begin(.link, depth, .plain)
+        case "description":
+            // RSS 0.93/0.94 let a description say type="text/plain"; otherwise it is HTML.
+            let plainText = attr(attrs, "type").map { $0.lowercased().hasPrefix("text/plain") } ?? false
+            begin(.summary, depth, plainText ? .plain : .html)
+        case "fullitem", "body":
+            // Early full-content elements (RSS 0.9x `fullitem`, an unprefixed `body`): the body as HTML.
+            begin(.content, depth, .html)
+        case "guid":
+            let permaLink = attr(attrs, "isPermaLink")?.trimmingCharacters(in: .whitespaces).lowercased()
+            item?.guidIsPermaLink = permaLink != "false"
+            item?.guidSaysPermaLink = permaLink == "true"
+            begin(.guid, depth, .plain)
+        case "pubDate": begin(.published, depth, .plain)
+        case "author": begin(.rssAuthor, depth, .plain)
+        case "category": begin(.category, depth, .html)
+        case "enclosure":
+            if let url = attr(attrs, "url") {
+                item?.addEnclosure(FeedEnclosure(url: LinkResolver.resolve(url, against: currentBase),
+                                                 type: attr(attrs, "type").flatMap(nonEmpty),
+                                                 length: length(attr(attrs, "length"))))
+            }
+        default: return false
+        }
+        return true
     }
 
     private func atomLink(_ attrs: [XMLAttribute]) {
@@ -352,6 +392,10 @@ final class XMLFeedBuilder: XMLEventSink {
         case .feedUpdateFrequency:
             meta.updateFrequency = meta.updateFrequency ?? Int(raw.trimmingCharacters(in: .whitespacesAndNewlines))
         case .feedAuthorEmail: feedAuthorFallback = feedAuthorFallback ?? nonEmpty(FeedFieldValues.rssAuthor(raw))
+        case .feedTitleFallback: feedTitleFallback = feedTitleFallback ?? nonEmpty(plain(raw, cap.mode))
+        case .feedDescriptionFallback: feedDescriptionFallback = feedDescriptionFallback ?? nonEmpty(plain(raw, cap.mode))
+        case .feedUpdatedFallback(let rank):
+            if let when = date(raw), rank < feedUpdatedFallback?.rank ?? Int.max { feedUpdatedFallback = (rank, when) }
         default:
             guard var d = item else { return }
             applyItem(cap, raw, &d)
@@ -376,6 +420,10 @@ final class XMLFeedBuilder: XMLEventSink {
         case .rssAuthor: d.author = d.author ?? nonEmpty(FeedFieldValues.rssAuthor(raw))
         case .fallbackAuthor: d.fallbackAuthor = d.fallbackAuthor ?? nonEmpty(PlainText.collapse(raw))
         case .authorEmail: d.authorEmail = d.authorEmail ?? nonEmpty(PlainText.collapse(raw))
+        case .sourceAuthor: d.sourceAuthor = d.sourceAuthor ?? nonEmpty(PlainText.collapse(raw))
+        case .titleFallback: d.titleFallback = d.titleFallback ?? nonEmpty(plain(raw, cap.mode))
+        case .summaryFallback:
+            if d.summaryFallback == nil, let s = nonEmpty(raw) { d.summaryFallback = body(s, cap); d.summaryFallbackType = cap.contentType }
         case .category: if let c = nonEmpty(plain(raw, cap.mode)) { d.categories.append(c) }
         case .mediaDescription:
             d.mediaDescription = d.mediaDescription ?? nonEmpty(cap.mode == .html ? raw : PlainText.escape(raw))

@@ -1,5 +1,6 @@
 internal import CNCursesW
 import TidingsRender
+import TidingsText
 
 /// Copies a `Screen` to ncurses, rewriting only the rows that changed since the previous frame.
 @MainActor
@@ -9,6 +10,8 @@ struct Blitter {
     private let useColor: Bool
     private var pairs: [Role: Int32] = [:]
     private var attrs: [Role: attr_t] = [:]
+    /// No UTF-8 locale: every non-ASCII cell is written as `?` (see `OutputCharset`).
+    var asciiOnly = false
 
     init(theme: Theme, useColor: Bool) {
         self.theme = useColor ? theme : theme.withoutColor
@@ -76,7 +79,9 @@ struct Blitter {
                 cn_set_attr(attrs[cell.role] ?? cn_attr_normal(), pairs[cell.role] ?? 0)
                 currentRole = cell.role
             }
-            var wide = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+            // A wide glyph's "??" also covers its continuation cell, so the row keeps its columns.
+            let text = asciiOnly ? ASCIIFallback.text(cell.text) : cell.text
+            var wide = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
             if wide.isEmpty { wide = [32] }
             wide.append(0)
             _ = cn_put(Int32(y), Int32(x), wide, Int32(wide.count - 1))

@@ -52,7 +52,9 @@ public final class TerminalSession {
     /// Enters curses mode and returns the terminal size.
     public func start() throws -> Size {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
-        setlocale(LC_ALL, "")
+        // Wide characters need a UTF-8 locale; without one the blitter writes ASCII only.
+        blitter.asciiOnly = ProcessLocale.charset == .ascii
+        Self.defaultTERMIfMissing()
         // Esc must act at once; curses would otherwise wait a second for a possible escape sequence.
         if ProcessInfo.processInfo.environment["ESCDELAY"] == nil { setenv("ESCDELAY", "25", 1) }
         tg_save_terminal()
@@ -183,6 +185,20 @@ public final class TerminalSession {
             if let key = KeyDecoder.decode(status: status, code: UInt32(ch)) { events.append(.key(key)) }
         }
         return events
+    }
+
+    /// With no TERM at all (an empty environment) ncurses refuses to start. Nearly every terminal
+    /// today understands xterm's sequences, so the first of these that is installed is assumed;
+    /// programs started from the reader inherit it.
+    static let fallbackTerminals = ["xterm-256color", "xterm", "vt100"]
+
+    private static func defaultTERMIfMissing() {
+        guard (ProcessInfo.processInfo.environment["TERM"] ?? "").isEmpty else { return }
+        var err: Int32 = 0
+        for name in fallbackTerminals where setupterm(name, STDOUT_FILENO, &err) == OK {
+            setenv("TERM", name, 1)
+            return
+        }
     }
 
     private func restoreSequence() -> String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TidingsTerminal
 
 /// The `tidings` command: opens the reader by default; subcommands serve scripts.
 @main
@@ -28,6 +29,8 @@ struct Tidings: AsyncParsableCommand {
 
     /// Runs the command; a failure of ours is one `tidings: …` line on stderr and exit status 1.
     static func main() async {
+        // The locale first (a UTF-8 one even when the environment names none), for every command.
+        _ = ProcessLocale.charset
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -36,7 +39,7 @@ struct Tidings: AsyncParsableCommand {
                 try command.run()
             }
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data("tidings: \(failure.description)\n".utf8))
+            TextOutput.error(failure.description)
             Foundation.exit(1)
         } catch {
             CommandFailure.exit(for: error)

@@ -23,7 +23,7 @@ import TidingsCore
         #expect(contours.contentType == .html)
         #expect(contours.categories == ["Cartography", "hills"])
         #expect(contours.enclosures == [FeedEnclosure(url: "https://atlas.example/img/contours.png", type: "image/png", length: 2048)])
-        #expect(contours.author == nil)
+        #expect(contours.author == "Rho Compass")  // the feed's author applies (RFC 4287 §4.2.1)
 
         let scale = doc.items[1]
         #expect(scale.title == "Scale bars")

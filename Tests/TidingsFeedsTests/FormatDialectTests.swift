@@ -64,7 +64,7 @@ import TidingsCore
         let doc = try FeedParser.parse(Fixtures.data("quirks-rss20.xml"))
         #expect(doc.feed.title == "Fish & Chips Weekly")                    // CDATA title with markup → plain
         #expect(doc.feed.link == "https://quirks.example/news/")            // relative, against the root's xml:base
-        #expect(doc.feed.description == "Bare ampersands and undeclared… entities")  // &nbsp; and &hellip; without a DTD
+        #expect(doc.feed.description == "Bare & ampersands and undeclared… entities")  // a bare & kept; &nbsp; and &hellip; without a DTD
         #expect(doc.feed.author == "The Fryer")                              // itunes:author
 
         let batter = doc.items[0]

@@ -12,6 +12,7 @@ import TidingsCore
         #expect(doc.items.count == 2)
         let first = doc.items[0]
         #expect(first == FeedItem(id: "k-1", title: "Steeping times", link: "https://kettle.example/posts/steeping",
+                                  author: "Earl Grey",  // the feed's author applies to an item naming none
                                   published: utc(2021, 12, 2, 12), summary: "How long to wait",
                                   content: "<p>Three minutes.</p>", contentType: .html, categories: ["tea", "time"],
                                   enclosures: [FeedEnclosure(url: "https://kettle.example/whistle.mp3", type: "audio/mpeg", length: 4096)]))

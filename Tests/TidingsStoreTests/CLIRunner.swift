@@ -36,8 +36,8 @@ struct CLIRunner {
         return store
     }
 
-    /// Runs `tidings ARGS --cache <cache>` with TZ=UTC, in `directory` when given.
-    func run(_ arguments: [String], in workingDirectory: URL? = nil) throws -> Result {
+    /// Runs `tidings ARGS --cache <cache>` with TZ=UTC, in `directory` when given; `environment` adds or replaces variables.
+    func run(_ arguments: [String], in workingDirectory: URL? = nil, environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments + ["--cache", cache]
@@ -45,6 +45,7 @@ struct CLIRunner {
         var environment = ProcessInfo.processInfo.environment
         environment["TZ"] = "UTC"
         environment["SWIFT_BACKTRACE"] = "enable=no"
+        environment.merge(extra) { $1 }
         process.environment = environment
         let out = Pipe()
         let err = Pipe()

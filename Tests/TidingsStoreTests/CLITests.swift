@@ -118,6 +118,34 @@ struct CLITests {
         #expect(try cli.run(["mark", "sideways", "1"]).status != 0)
     }
 
+    /// Scripts pipe the list into a browser or jq: each article carries its link, and the other
+    /// fields keep their names.
+    @Test func listAndSearchJSONCarryEachArticlesLink() throws {
+        let cli = try CLIRunner()
+        defer { cli.cleanUp() }
+        let store = try cli.seed()
+        let feed = try store.registerFeed(source: "/feeds/nolink.xml", title: "No links")
+        _ = try store.apply(FeedDocument(format: .rss20, items: [FeedItem(id: "x", title: "Unlinked", published: Fixture.base)]),
+                            toFeed: feed, seenAt: Fixture.base)
+        let expectedKeys = ["author", "date", "feed", "feedId", "id", "link", "published", "read", "starred", "title"]
+        for arguments in [["list", "--json"], ["search", "--json", "ferry"]] {
+            let rows = try #require(try cli.run(arguments).json() as? [[String: Any]], "\(arguments)")
+            #expect(!rows.isEmpty)
+            for row in rows {
+                #expect(row.keys.sorted() == expectedKeys, "\(arguments)")
+                if row["title"] as? String == "Unlinked" {
+                    #expect(row["link"] is NSNull)
+                } else {
+                    #expect((row["link"] as? String)?.hasPrefix("https://example.org/") == true, "\(arguments) \(row)")
+                }
+            }
+        }
+        let ferry = try #require(try cli.run(["list", "--json"]).json() as? [[String: Any]]).first { $0["title"] as? String == "Ferry timetable changes" }
+        let id = try #require((ferry?["id"] as? NSNumber)?.int64Value)
+        let shown = try #require(try cli.run(["show", String(id), "--format", "json"]).json() as? [String: Any])
+        #expect(ferry?["link"] as? String == shown["link"] as? String)
+    }
+
     @Test func searchPrintsRankedJSONAndSurvivesHostileQueries() throws {
         let cli = try CLIRunner()
         defer { cli.cleanUp() }

@@ -23,7 +23,7 @@ final class OPMLReader: XMLEventSink {
         var options = ParseOptions()
         options.maxTextBytes = 16 * 1024 * 1024
         options.maxEntityExpansion = 64 * 1024
-        let text = XMLAttributeText.numericReferences(bytes)
+        let text = XMLReferenceRepair.repair(bytes)
         text.withUnsafeBufferPointer { XMLSAXDriver(sink: reader, options: options).run($0) }
         guard reader.root == "opml" else { throw .notOPML(root: reader.root) }
         return reader.collector.result

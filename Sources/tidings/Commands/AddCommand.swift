@@ -39,7 +39,7 @@ struct AddCommand: AsyncParsableCommand {
         var (feed, existed) = try register(normalized, in: store)
         let verb = existed ? "Updated" : "Added"
         if noRefresh {
-            print("\(verb) feed \(feed.id): \(feed.displaySource)")
+            TextOutput.write("\(verb) feed \(feed.id): \(feed.displaySource)\n")
             return
         }
         let engine = RefreshEngine(store: store, client: HTTPClient(version: TidingsVersion.string),
@@ -54,7 +54,7 @@ struct AddCommand: AsyncParsableCommand {
                 if !existed { try Headless.attempt { try store.removeFeed(feed.id) } }
                 (feed, existed) = try register(chosen.url, in: store)
                 others = Array(links.dropFirst())
-                print("\(Userinfo.censor(normalized)) is a web page; subscribing to the feed it links to: \(feed.displaySource)")
+                TextOutput.write("\(Userinfo.censor(normalized)) is a web page; subscribing to the feed it links to: \(feed.displaySource)\n")
                 status = await engine.refreshOne(feed).0
             } else if case .failed = first, links.isEmpty, isPage(first) {
                 if !existed { try? store.removeFeed(feed.id) }
@@ -66,20 +66,20 @@ struct AddCommand: AsyncParsableCommand {
         let shown = (try? store.feeds().first { $0.id == feed.id }) ?? feed
         switch status {
         case .updated(let report, _):
-            print("\(verb) feed \(shown.id): \(TerminalSafe.singleLine(shown.displayName)) (\(report.inserted) new articles)")
+            TextOutput.write("\(verb) feed \(shown.id): \(TerminalSafe.singleLine(shown.displayName)) (\(report.inserted) new articles)\n")
         case .unchanged:
-            print("\(verb) feed \(shown.id): \(TerminalSafe.singleLine(shown.displayName)) (unchanged)")
+            TextOutput.write("\(verb) feed \(shown.id): \(TerminalSafe.singleLine(shown.displayName)) (unchanged)\n")
         case .skipped(let why):
-            print("\(verb) feed \(shown.id): \(shown.displaySource) (not read now: \(why.description))")
+            TextOutput.write("\(verb) feed \(shown.id): \(shown.displaySource) (not read now: \(why.description))\n")
         case .rateLimited(let until):
-            print("\(verb) feed \(shown.id): \(shown.displaySource) (the server asks to wait until \(Clock.short(until)))")
+            TextOutput.write("\(verb) feed \(shown.id): \(shown.displaySource) (the server asks to wait until \(Clock.short(until)))\n")
         case .gone:
             throw CommandFailure("added feed \(shown.id), but the server says it is gone (HTTP 410)")
         case .failed(let why):
             throw CommandFailure("added feed \(shown.id), but reading it failed: \(TerminalSafe.singleLine(why))")
         }
         for link in others {
-            print("Also on the page: \(link.url)" + (link.title.map { " (\(TerminalSafe.singleLine($0)))" } ?? ""))
+            TextOutput.write("Also on the page: \(link.url)" + (link.title.map { " (\(TerminalSafe.singleLine($0)))" } ?? "") + "\n")
         }
     }
 

@@ -33,7 +33,7 @@ struct CleanupCommand: ParsableCommand {
         let store = try Headless.store(common)
         let report = try Headless.attempt { try store.cleanup(policy: policy) }
         for key in report.unmatchedFeeds {
-            FileHandle.standardError.write(Data("tidings: warning: [retention.\"\(key)\"] in \(common.configPath) names no feed\n".utf8))
+            TextOutput.error("warning: [retention.\"\(key)\"] in \(common.configPath) names no feed")
         }
         let size = { (bytes: Int64) in ByteCountFormatter.string(fromByteCount: bytes, countStyle: .file) }
         Headless.printLines(["deleted \(report.deleted) articles; cache \(size(report.bytesBefore)) → \(size(report.bytesAfter))"])

@@ -45,6 +45,6 @@ struct ListCommand: ParsableCommand {
             try store.articles(feed: feedID, tag: tag, unreadOnly: unread, starredOnly: starred,
                                since: since.flatMap { Headless.date($0) }, limit: limit)
         }
-        if json { try Headless.printJSON(rows.map(Headless.json)) } else { Headless.printLines(rows.map(Headless.line)) }
+        if json { try Headless.printJSON(try Headless.json(rows, in: store)) } else { Headless.printLines(rows.map(Headless.line)) }
     }
 }

@@ -44,8 +44,11 @@ struct ParseCommand: ParsableCommand {
         } catch {
             fail("\(error)")
         }
-        let text = json ? FeedJSON.encode(document) + "\n" : Self.summary(document)
-        FileHandle.standardOutput.write(Data(text.utf8))
+        if json {
+            FileHandle.standardOutput.write(Data((FeedJSON.encode(document) + "\n").utf8))
+        } else {
+            TextOutput.write(Self.summary(document))
+        }
     }
 
     private func parse(options: ParseOptions) throws -> FeedDocument {
@@ -70,7 +73,7 @@ struct ParseCommand: ParsableCommand {
     private func fail(_ reason: String) -> Never {
         let name = file == "-" ? "<stdin>" : file
         let line = reason.replacingOccurrences(of: "\n", with: " ")
-        FileHandle.standardError.write(Data("tidings: \(name): \(line)\n".utf8))
+        TextOutput.error("\(name): \(line)")
         Foundation.exit(1)
     }
 

@@ -49,9 +49,9 @@ struct RefreshCommand: AsyncParsableCommand {
         if json {
             try Headless.printJSON(summary.outcomes.map(Self.json))
         } else {
-            print(summary.line)
+            TextOutput.write(summary.line + "\n")
         }
-        for line in summary.problems { FileHandle.standardError.write(Data("tidings: \(TerminalSafe.singleLine(line))\n".utf8)) }
+        for line in summary.problems { TextOutput.error(TerminalSafe.singleLine(line)) }
         let bad = summary.unsuccessful
         if bad > 0 { throw ExitCode(bad + summary.skipped == targets.count ? 1 : 2) }
     }

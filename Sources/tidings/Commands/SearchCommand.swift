@@ -34,6 +34,6 @@ struct SearchCommand: ParsableCommand {
         // `--` still works as "end of options" for scripts that pass user text after it.
         let text = query.filter { $0 != "--" }.joined(separator: " ")
         let rows = try Headless.attempt { try store.search(text, limit: limit) }
-        if json { try Headless.printJSON(rows.map(Headless.json)) } else { Headless.printLines(rows.map(Headless.line)) }
+        if json { try Headless.printJSON(try Headless.json(rows, in: store)) } else { Headless.printLines(rows.map(Headless.line)) }
     }
 }

@@ -42,7 +42,7 @@ struct ReadCommand: AsyncParsableCommand {
         for dir in sources {
             let report: SourceLoadReport
             do { report = try SourceLoader.loadFolder(dir, into: store) } catch { throw CommandFailure("\(error)") }
-            for warning in report.problems { FileHandle.standardError.write(Data("tidings: \(warning)\n".utf8)) }
+            for warning in report.problems { TextOutput.error(warning) }
         }
 
         var state = AppState(layoutPreference: config.layout, keymap: config.keymap, timeZone: .current)

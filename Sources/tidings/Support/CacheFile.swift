@@ -7,7 +7,7 @@ enum CacheFile {
         try ensureFolder(of: path)
         do {
             return try ArticleStore(path: path) {
-                FileHandle.standardError.write(Data("tidings: upgrading \(path) for this version (once; a large cache takes a minute)…\n".utf8))
+                TextOutput.error("upgrading \(path) for this version (once; a large cache takes a minute)…")
             }
         } catch { throw CommandFailure("\(error)") }
     }

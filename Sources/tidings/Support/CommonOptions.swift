@@ -14,6 +14,12 @@ struct CommonOptions: ParsableArguments {
     /// The cache path, explicit or the XDG default.
     var cachePath: String { cache ?? Paths.dataDirectory.appendingPathComponent("cache.sqlite").path }
     var configIsExplicit: Bool { config != nil }
+
+    /// One rule for every command, run while the arguments are parsed: a config file named with
+    /// `--config` must exist, whether or not the command reads it; only the default may be absent.
+    func validate() throws {
+        if let config { try ConfigLoader.requireExplicit(config) }
+    }
 }
 
 /// XDG base directories, with the usual fallbacks under the home directory.
@@ -49,7 +55,7 @@ extension CommandFailure {
             .trimmingCharacters(in: .whitespaces) ?? ""
         if !message.isEmpty {
             let line = message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message
-            FileHandle.standardError.write(Data("tidings: \(line)\n".utf8))
+            TextOutput.error(line)
         }
         Foundation.exit(code.rawValue)
     }

@@ -52,10 +52,20 @@ enum Headless {
         FileHandle.standardOutput.write(data + Data("\n".utf8))
     }
 
-    /// Prints lines of text; feed text is made terminal-safe first.
+    /// Prints lines of text (made terminal-safe by the callers), ASCII only when no UTF-8 locale exists.
     static func printLines(_ lines: [String]) {
         guard !lines.isEmpty else { return }
-        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        TextOutput.write(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// Headlines as JSON objects with their links (one query for all of them).
+    static func json(_ headlines: [Headline], in store: ArticleStore) throws -> [[String: Any]] {
+        let links = try attempt { try store.links(of: headlines.map(\.id)) }
+        return headlines.map { headline in
+            var object = json(headline)
+            object["link"] = links[headline.id] ?? NSNull()
+            return object
+        }
     }
 
     static func json(_ headline: Headline) -> [String: Any] {

@@ -19,6 +19,15 @@ import Testing
         ])
     }
 
+    /// Hand-written OPML is as sloppy as feeds: a bare & in a query and an unknown entity stay as written.
+    @Test func bareAmpersandsAndUnknownEntitiesInAttributesAreKept() throws {
+        let opml = """
+            <opml version="2.0"><body><outline text="Fish & Chips &unknown;" xmlUrl="https://ex.example/feed?a=1&b=2&amp;c=3"/></body></opml>
+            """
+        let r = try SubscriptionList.parse(Data(opml.utf8))
+        #expect(r.subscriptions == [Subscription(source: "https://ex.example/feed?a=1&b=2&c=3", title: "Fish & Chips &unknown;")])
+    }
+
     @Test func opml1ReportsDuplicatesFoldersWithoutFeedsLinksAndOddSchemes() throws {
         let r = try parse("opml1-nested.opml")
         #expect(r.skipped.map(\.description) == ["outline 5: duplicate of outline 1.1.1: https://news.example/world.xml"])
