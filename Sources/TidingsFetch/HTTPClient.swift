@@ -87,8 +87,9 @@ public final class HTTPClient: @unchecked Sendable {
         let transfer = Transfer(maxBytes: request.maxBytes, host: url.host ?? "")
         let task = session.dataTask(with: req)
         delegate.register(transfer, for: task)
-        let timer = DispatchWorkItem { [weak task] in
-            transfer.fail(.timedOut(seconds: deadlineSeconds))
+        // Weak: a cancelled work item stays queued until its deadline, and must not keep a body alive that long.
+        let timer = DispatchWorkItem { [weak task, weak transfer] in
+            transfer?.fail(.timedOut(seconds: deadlineSeconds))
             task?.cancel()
         }
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: timer)

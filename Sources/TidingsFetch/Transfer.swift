@@ -74,6 +74,7 @@ final class Transfer: @unchecked Sendable {
             outcome = .failure(Self.classify(error, host: host))
         } else if let response {
             outcome = .success(Result(response: response, body: body))
+            body = Data()
         } else {
             outcome = .failure(FetchError.transfer("the server closed the connection without an answer"))
         }
