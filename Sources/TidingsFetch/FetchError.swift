@@ -5,6 +5,8 @@ import Foundation
 public enum FetchError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The whole request took longer than the deadline Tidings enforces itself.
     case timedOut(seconds: Int)
+    /// Nothing came back (not even headers) within the connect/idle timeout.
+    case noAnswer(host: String, seconds: Int)
     /// The host name does not resolve.
     case dns(host: String)
     /// Nothing accepted the connection.
@@ -31,6 +33,7 @@ public enum FetchError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .timedOut(let s): return "timeout: no complete answer within \(s) s (fetch-timeout in the config)"
+        case .noAnswer(let host, let s): return "timeout: \(host) sent no answer within \(s) s of connecting"
         case .dns(let host): return "DNS: the host name \(host) does not resolve; check the URL and your connection"
         case .connect(let host, let reason): return "connect: cannot connect to \(host) (\(reason))"
         case .tls(let host, let reason): return "TLS: secure connection to \(host) failed (\(reason))"

@@ -10,11 +10,12 @@ public final class HTTPClient: @unchecked Sendable {
     private let delegate = SessionDelegate()
     private let userAgent: String
     public let classifier: HostClassifier
-    /// URLSession's own timer, which restarts with every chunk: it only catches a server that
-    /// stops sending (the total deadline is enforced here, see `fetch`).
+    /// URLSession's own timer, which restarts with every chunk: it bounds the connection (no
+    /// answer at all within it) and a server that stops sending; the total deadline is enforced
+    /// here, see `fetch`.
     private let idleTimeout: TimeInterval
 
-    public init(version: String, classifier: HostClassifier = HostClassifier(), idleTimeout: TimeInterval = 20) {
+    public init(version: String, classifier: HostClassifier = HostClassifier(), idleTimeout: TimeInterval = 10) {
         let config = URLSessionConfiguration.ephemeral
         config.httpShouldSetCookies = false
         config.httpCookieAcceptPolicy = .never
@@ -84,7 +85,7 @@ public final class HTTPClient: @unchecked Sendable {
         if let credentials, credentials.origin == URLCredentials.origin(of: url) {
             req.setValue(credentials.authorization, forHTTPHeaderField: "Authorization")
         }
-        let transfer = Transfer(maxBytes: request.maxBytes, host: url.host ?? "")
+        let transfer = Transfer(maxBytes: request.maxBytes, host: url.host ?? "", idleTimeout: idleTimeout)
         let task = session.dataTask(with: req)
         delegate.register(transfer, for: task)
         // Weak: a cancelled work item stays queued until its deadline, and must not keep a body alive that long.

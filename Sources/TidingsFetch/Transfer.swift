@@ -18,10 +18,12 @@ final class Transfer: @unchecked Sendable {
     private var failure: FetchError?
     private let maxBytes: Int
     private let host: String
+    private let idleTimeout: TimeInterval
 
-    init(maxBytes: Int, host: String) {
+    init(maxBytes: Int, host: String, idleTimeout: TimeInterval) {
         self.maxBytes = maxBytes
         self.host = host
+        self.idleTimeout = idleTimeout
     }
 
     func wait(_ continuation: CheckedContinuation<Result, Error>) {
@@ -71,7 +73,13 @@ final class Transfer: @unchecked Sendable {
         if let failure {
             outcome = .failure(failure)
         } else if let error {
-            outcome = .failure(Self.classify(error, host: host))
+            let classified = Self.classify(error, host: host)
+            // URLSession's timer before any answer: the connection (or the server) never answered.
+            if response == nil, case .transfer = classified, (error as NSError).code == NSURLErrorTimedOut {
+                outcome = .failure(FetchError.noAnswer(host: host, seconds: Int(idleTimeout)))
+            } else {
+                outcome = .failure(classified)
+            }
         } else if let response {
             outcome = .success(Result(response: response, body: body))
             body = Data()
