@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "TidingsText", dependencies: ["CLibXML2"]),
         .target(name: "TidingsCore", dependencies: ["TidingsText"]),
         .target(name: "TidingsRender", dependencies: ["TidingsCore", "TidingsText"]),
-        .target(name: "TidingsFeeds", dependencies: ["TidingsCore", "CLibXML2", "CCMark"]),
+        .target(name: "TidingsFeeds", dependencies: ["TidingsCore", "TidingsText", "CLibXML2", "CCMark"]),
         .target(name: "TidingsStore", dependencies: ["TidingsCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "TidingsTerminal", dependencies: ["TidingsCore", "TidingsRender", "TidingsText", "CNCursesW", "CTermGuard"]),
         // The only importer of FoundationNetworking: HTTP client, politeness and scheduling rules.

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import TidingsText
 
 /// A feed a web page points at with `<link rel="alternate" type="…" href="…">`.
 public struct DiscoveredFeed: Sendable, Equatable {
@@ -17,7 +18,6 @@ public enum Autodiscovery {
         "application/rss+xml", "application/atom+xml", "application/feed+json", "application/rdf+xml",
         "application/json", "application/x.atom+xml", "application/x-atom+xml", "text/xml", "application/xml",
     ]
-    private static let initialized: Void = { xmlInitParser() }()
 
     /// True when the bytes look like an HTML page rather than a feed (used to tell the two apart).
     public static func looksLikeHTML(_ data: Data) -> Bool {
@@ -26,29 +26,12 @@ public enum Autodiscovery {
     }
 
     public static func feeds(in html: Data, pageURL: URL) -> [DiscoveredFeed] {
-        _ = initialized
         let collector = LinkCollector()
-        let body = Array(html.prefix(4 << 20))
-        guard !body.isEmpty else { return [] }
-        body.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                guard let ctxt = htmlCreateMemoryParserCtxt(chars.baseAddress, Int32(chars.count)) else { return }
-                defer { htmlFreeParserCtxt(ctxt) }
-                var handler = htmlSAXHandler()
-                handler.startElement = { ctx, name, atts in
-                    guard let ctx, let name else { return }
-                    Unmanaged<LinkCollector>.fromOpaque(ctx).takeUnretainedValue()
-                        .start(String(cString: name).lowercased(), Autodiscovery.attributes(atts))
-                }
-                ctxt.pointee.sax.pointee = handler
-                ctxt.pointee.userData = Unmanaged.passUnretained(collector).toOpaque()
-                _ = htmlCtxtUseOptions(ctxt, Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
-                    | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue))
-                _ = htmlParseDocument(ctxt)
-                if let doc = ctxt.pointee.myDoc {
-                    xmlFreeDoc(doc)
-                    ctxt.pointee.myDoc = nil
-                }
+        HTMLSAX.run(Array(html.prefix(4 << 20)), utf8: false, userData: Unmanaged.passUnretained(collector).toOpaque()) { handler in
+            handler.startElement = { ctx, name, atts in
+                guard let ctx, let name else { return }
+                Unmanaged<LinkCollector>.fromOpaque(ctx).takeUnretainedValue()
+                    .start(String(cString: name).lowercased(), HTMLSAX.attributes(atts))
             }
         }
         let base = collector.base.flatMap { URL(string: $0, relativeTo: pageURL)?.absoluteURL } ?? pageURL
@@ -81,17 +64,5 @@ public enum Autodiscovery {
             if name == "a" && !type.contains("rss") && !type.contains("atom") && !type.contains("feed") { return }
             links.append(Link(href: href, title: attrs["title"].flatMap { $0.isEmpty ? nil : $0 }, type: type))
         }
-    }
-
-    private static func attributes(_ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> [String: String] {
-        guard let atts else { return [:] }
-        var result: [String: String] = [:]
-        var i = 0
-        while let name = atts[i], i < 512 {
-            let key = String(cString: name).lowercased()
-            if result[key] == nil { result[key] = atts[i + 1].map { String(cString: $0) } ?? "" }
-            i += 2
-        }
-        return result
     }
 }
