@@ -100,7 +100,7 @@ import TidingsRender
             case .markAllRead(let scope): setRead(rows(scope).map(\.id), true); return []
             case .search(let query, let limit): return [.searchResults(query, Array(rows(.search(query)).prefix(limit)))]
             case .refresh: return [.refreshFinished("Refreshed")]
-            case .setStarred, .openLink, .openURL, .saveText, .pipeText, .redraw, .quit: return []
+            case .setStarred, .openLink, .openURL, .saveText, .pipeText, .redraw, .quit, .cancelSearch: return []
             }
         }
     }

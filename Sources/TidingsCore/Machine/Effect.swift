@@ -50,8 +50,11 @@ public enum Effect: Hashable, Sendable {
     /// Fetch feeds in the background (nil: every feed) → `.refreshStarted`, `.refreshProgress`…,
     /// `.refreshFinished`; the keys keep working meanwhile.
     case refresh([FeedID]?)
-    /// Full-text search → `.searchResults`.
+    /// Full-text search, run off the UI loop → `.searchResults`; a newer search or
+    /// `.cancelSearch` stops it.
     case search(String, limit: Int)
+    /// Stop the search in flight: its answer is no longer wanted.
+    case cancelSearch
     /// Write an article's text to a file (never over an existing one).
     case saveText(String, path: String)
     /// Run a shell command (the user's own) with the article's text on its standard input.

@@ -14,12 +14,13 @@ extension AppState {
             headlines = p.previous
             focus = p.previousFocus == .reader && reader != nil ? .reader : .list
             clampList()
-            return []
+            return stopSearch()
         case .enter:
             prompt = nil
             focus = .list
-            if p.text.trimmingCharacters(in: .whitespaces).isEmpty { headlines = p.previous; clampList() }
-            else if headlines?.total == 0 { message = StatusMessage("No articles match \(p.text).") }
+            if p.text.trimmingCharacters(in: .whitespaces).isEmpty { headlines = p.previous; clampList(); return stopSearch() }
+            // A search still running answers later; only a finished empty one means nothing matched.
+            if searchInFlight == nil, headlines?.total == 0 { message = StatusMessage("No articles match \(p.text).") }
             return []
         case .backspace, .delete:
             guard !p.text.isEmpty else { return [] }
@@ -38,20 +39,31 @@ extension AppState {
         if p.text.trimmingCharacters(in: .whitespaces).isEmpty {
             headlines = p.previous
             clampList()
-            return []
+            return stopSearch()
         }
         return startSearch(p.text)
+    }
+
+    /// Drops the search in flight, if any: its results would land on a list no longer shown.
+    private mutating func stopSearch() -> [Effect] {
+        guard searchInFlight != nil else { return [] }
+        searchInFlight = nil
+        return [.cancelSearch]
     }
 
     /// Shows an (empty until answered) result list for the query and asks for matches.
     mutating func startSearch(_ query: String) -> [Effect] {
         headlines = HeadlineListState(scope: .search(query), title: feedList.title(of: .search(query)), total: 0)
         focus = .list
+        searchInFlight = query
         return [.search(query, limit: Self.searchLimit)]
     }
 
     mutating func searchResults(_ query: String, _ rows: [Headline]) {
+        if searchInFlight == query { searchInFlight = nil }
         guard var h = headlines, h.scope == .search(query) else { return }
+        // Enter was pressed before the answer came: say so now if nothing matched.
+        if prompt == nil, rows.isEmpty { message = StatusMessage("No articles match \(query).") }
         h.window = rows
         h.windowStart = 0
         h.total = rows.count

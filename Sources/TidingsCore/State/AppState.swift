@@ -53,6 +53,8 @@ public struct AppState: Hashable, Sendable {
     public var isLoading: Bool
     /// Non-nil while a refresh runs in the background.
     public var refresh: RefreshProgress?
+    /// The query whose results are still being computed off the UI loop.
+    public var searchInFlight: String?
 
     public init(size: Size = Size(width: 80, height: 24), layoutPreference: LayoutPreference = .automatic,
                 keymap: Keymap = .standard, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {

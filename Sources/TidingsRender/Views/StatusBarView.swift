@@ -22,6 +22,10 @@ enum StatusBarView {
             while TextWidth.of(shown) > max(1, rect.width - 2) { shown.removeFirst() }
             let x = rect.x + screen.put(shown, x: rect.x, y: rect.y, role: .statusMessage, maxWidth: rect.width)
             screen.put("▏", x: x, y: rect.y, role: .statusMessage, maxWidth: rect.x + rect.width - x)
+            let busy = "searching… "
+            if state.searchInFlight != nil, x + 2 + TextWidth.of(busy) <= rect.x + rect.width {
+                screen.put(busy, x: rect.x + rect.width - TextWidth.of(busy), y: rect.y, role: .statusBar)
+            }
             return
         }
         let left = " " + position(state) + "  \(state.feedList.totals.unread) unread"
@@ -74,6 +78,7 @@ enum StatusBarView {
     /// A running refresh, else the selected feed's fetch problem (with its next attempt).
     static func info(_ state: AppState) -> StatusMessage? {
         var parts: [String] = []
+        if state.searchInFlight != nil { parts.append("Searching…") }
         if let refresh = state.refresh { parts.append(refresh.text) }
         var isError = false
         if state.headlines == nil, state.focus == .list, state.feedList.rows.indices.contains(state.feedList.selected),

@@ -26,6 +26,10 @@ final class ReaderRuntime {
         settings.background = true
         return RefreshEngine(store: store, client: HTTPClient(version: TidingsVersion.string), settings: settings)
     }()
+    /// Searches run here, off the loop: a key during a slow query is drawn at once.
+    private lazy var searches = SearchQueue(
+        store: store,
+        delay: (ProcessInfo.processInfo.environment["TIDINGS_TEST_SEARCH_DELAY_MS"].flatMap(Double.init) ?? 0) / 1000)
     /// The refresh running in the background, if any; cancelled on quit.
     private var refreshTask: Task<Void, Never>?
     /// When automatic refresh next looks for due feeds.
@@ -176,6 +180,19 @@ final class ReaderRuntime {
             return []
         case .setRead, .setStarred, .markAllRead:
             return runOwnWrite(effect)
+        case .search(let query, let limit):
+            let inbox = self.inbox
+            searches.submit(query, limit: limit) { outcome in
+                switch outcome {
+                case .results(let rows): inbox.post(.searchResults(query, rows))
+                case .failed(let error): inbox.post(.failed("\(error)"))
+                case .cancelled: break
+                }
+            }
+            return []
+        case .cancelSearch:
+            searches.cancel()
+            return []
         default:
             return effects.run(effect)
         }
