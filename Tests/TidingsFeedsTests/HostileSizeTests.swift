@@ -5,8 +5,9 @@ import TidingsCore
 
 /// Large hostile inputs, generated here (never committed): each ends with a result or a clean error, quickly.
 @Suite(.serialized) struct HostileSizeTests {
-    /// Generous for a debug build on a shared 2-core machine; the release benchmark parses ~60 MB/s.
-    static let slack: TimeInterval = 20
+    /// A guard against quadratic work, not a speed test (that is the release benchmark, ~60 MB/s):
+    /// generous enough for a debug build on two cores shared with other builds.
+    static let slack: TimeInterval = 120
 
     @Test(arguments: ["title", "description"])
     func fiftyMegabyteSingleLine(_ element: String) throws {
