@@ -26,9 +26,10 @@ let package = Package(
         .target(name: "TidingsRender", dependencies: ["TidingsCore", "TidingsText"]),
         .target(name: "TidingsFeeds", dependencies: ["TidingsCore", "CLibXML2", "CCMark"]),
         .target(name: "TidingsStore", dependencies: ["TidingsCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "TidingsExtract", dependencies: ["TidingsText", "CLibXML2"]),
         .target(name: "TidingsTerminal", dependencies: ["TidingsCore", "TidingsRender", "CNCursesW", "CTermGuard"]),
         .executableTarget(name: "tidings", dependencies: [
-            "TidingsCore", "TidingsText", "TidingsRender", "TidingsFeeds", "TidingsStore", "TidingsTerminal",
+            "TidingsCore", "TidingsText", "TidingsRender", "TidingsFeeds", "TidingsStore", "TidingsTerminal", "TidingsExtract",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -41,6 +42,7 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "TidingsFeedsTests", dependencies: ["TidingsFeeds", "TidingsCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TidingsStoreTests", dependencies: ["TidingsStore", "TidingsCore"]),
+        .testTarget(name: "TidingsExtractTests", dependencies: ["TidingsExtract", "TidingsText"]),
         .testTarget(name: "TidingsEndToEndTests", dependencies: []),
     ]
 )

@@ -23,6 +23,7 @@ struct Tidings: AsyncParsableCommand {
             StatsCommand.self,
             CleanupCommand.self,
             ParseCommand.self,
+            ExtractCommand.self,
         ],
         defaultSubcommand: ReadCommand.self)
 
