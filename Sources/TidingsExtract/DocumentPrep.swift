@@ -1,6 +1,8 @@
-/// Tidies the whole page before scoring: runs of `<br>` become paragraphs, `<font>` becomes `<span>`.
+/// Tidies the whole page before scoring: scripts (kept until metadata has read JSON-LD) go,
+/// runs of `<br>` become paragraphs, `<font>` becomes `<span>`.
 enum DocumentPrep {
     static func run(_ root: Node) {
+        for script in root.descendants(named: ["script"]) { script.detach() }
         guard let body = root.first(named: "body") ?? Optional(root) else { return }
         for font in body.descendants(named: ["font"]) { font.rename("span") }
         replaceBreakRuns(body)

@@ -30,7 +30,9 @@ struct HTMLWriter {
                     continue
                 }
                 if n.name == "script" || n.name == "head" || n.name == "title" || n.name == "meta" { continue }
-                out += "<" + n.name
+                // MathML reads as its text (the reader has no formula layout).
+                let name = n.name == "math" ? "span" : n.name
+                out += "<" + name
                 for a in n.attributes {
                     var value: String?
                     switch a.name {
@@ -45,7 +47,7 @@ struct HTMLWriter {
                 }
                 out += ">"
                 if Self.voidElements.contains(n.name) { continue }
-                stack.append(.close(n.name))
+                stack.append(.close(name))
                 stack.append(contentsOf: n.children.reversed().map { Step.open($0) })
             }
         }

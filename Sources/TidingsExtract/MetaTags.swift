@@ -24,13 +24,16 @@ struct MetaTags {
 
     subscript(_ key: String) -> String? { values[key] }
 
-    /// The first `prefix:field` among space-separated property tokens (`"dc:title og:title"` gives `dc:title`).
+    /// The first `prefix:field` among space-separated property tokens (`"dc:title og:title"` gives
+    /// `dc:title`); a longer token such as `og:article:author` counts as the pair it contains.
     static func propertyKey(_ raw: String) -> String? {
         let compact = raw.lowercased()
         for token in compact.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            let parts = token.split(separator: ":", maxSplits: 1).map(String.init)
-            guard parts.count == 2, propertyPrefixes.contains(parts[0]), propertyFields.contains(parts[1]) else { continue }
-            return parts[0] + ":" + parts[1]
+            let parts = token.split(separator: ":").map(String.init)
+            guard parts.count >= 2 else { continue }
+            for i in 0..<(parts.count - 1) where propertyPrefixes.contains(parts[i]) && propertyFields.contains(parts[i + 1]) {
+                return parts[i] + ":" + parts[i + 1]
+            }
         }
         return nil
     }

@@ -9,7 +9,7 @@ struct PageMetadata: Equatable {
     var lang: String?
 
     static func read(_ document: Node) -> PageMetadata {
-        let pageTitle = document.first(named: "title")?.innerText ?? ""
+        let pageTitle = TitleText.fromDocument(document)
         let ld = JSONLDMetadata.read(document: document, pageTitle: pageTitle)
         let meta = MetaTags(document: document)
         func first(_ values: String?...) -> String? {
@@ -21,7 +21,7 @@ struct PageMetadata: Equatable {
         var m = PageMetadata()
         m.title = first(ld?.title, meta["dc:title"], meta["dcterm:title"], meta["og:title"], meta["weibo:article:title"],
                         meta["weibo:webpage:title"], meta["title"], meta["twitter:title"], meta["parsely-title"])
-            ?? first(TitleText.fromDocument(document))
+            ?? first(pageTitle)
         // `article:author` is often a profile URL, which is no name.
         let articleAuthor = meta["article:author"].flatMap { $0.contains("://") ? nil : $0 }
         m.byline = first(ld?.byline, meta["dc:creator"], meta["dcterm:creator"], meta["author"], meta["parsely-author"], articleAuthor)

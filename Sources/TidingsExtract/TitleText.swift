@@ -76,7 +76,27 @@ enum TitleText {
         return 1 - Double(uniqueB.joined(separator: " ").count) / Double(whole)
     }
 
+    /// Lower-cased words; each CJK character is a word of its own (those scripts do not space words).
     static func tokens(_ s: String) -> [String] {
-        s.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map(String.init)
+        var out: [String] = []
+        var word = ""
+        for c in s.lowercased() {
+            if isCJK(c) {
+                if !word.isEmpty { out.append(word); word = "" }
+                out.append(String(c))
+            } else if c.isLetter || c.isNumber || c == "_" {
+                word.append(c)
+            } else if !word.isEmpty {
+                out.append(word); word = ""
+            }
+        }
+        if !word.isEmpty { out.append(word) }
+        return out
+    }
+
+    static func isCJK(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first?.value else { return false }
+        return (0x3040...0x30FF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xAC00...0xD7AF).contains(v)
     }
 }

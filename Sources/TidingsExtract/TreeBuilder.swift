@@ -18,8 +18,8 @@ enum TreeBuilder {
 
     /// Tags whose content never reaches the article; dropped while copying, except `script`
     /// elements carrying JSON-LD, which metadata reads.
-    static let dropped: Set<String> = ["style", "noscript", "template", "link", "iframe", "object", "embed",
-                                       "select", "textarea", "input", "button", "canvas", "svg", "math"]
+    /// (Form controls, embeds and MathML stay: the scoring rules count them and MathML is text.)
+    static let dropped: Set<String> = ["style", "noscript", "template", "link", "canvas", "svg"]
 
     /// The document element (`html`), or an empty one when nothing could be parsed.
     static func parse(utf8 bytes: [UInt8]) -> Node {
