@@ -14,7 +14,7 @@ struct ArticleCleaner {
         cleanConditionally(content, "fieldset")
         remove(content, ["object", "embed", "footer", "link", "aside", "iframe", "input", "textarea", "select", "button"])
         for child in content.elementChildren {
-            for n in child.descendants() where n.isElement && Hints.isShare(n.classAndID) && TextMeasure.length(n.textContent) < 500 {
+            for n in child.descendants().reversed() where n.isElement && Hints.isShare(n.classAndID) && TextMeasure.length(n.textContent) < 500 {
                 n.detach()
             }
         }
@@ -25,7 +25,7 @@ struct ArticleCleaner {
         for h in content.descendants(named: ["h1"]) { h.rename("h2") }
         for p in content.descendants(named: ["p"]).reversed() where p.parent != nil {
             let media = p.descendants(named: ["img", "embed", "object", "iframe"]).count
-            if media == 0 && TextMeasure.isBlank(p.textContent) { p.detach() }
+            if media == 0 && !p.hasText { p.detach() }
         }
         for br in content.descendants(named: ["br"]) where DocumentPrep.nextNonBlank(br.nextSibling)?.name == "p" {
             br.detach()
@@ -60,11 +60,10 @@ struct ArticleCleaner {
 
     private func shouldRemove(_ node: Node, _ tag: String) -> Bool {
         let all = node.descendants()
-        let text = node.innerText
-        let length = TextMeasure.length(text)
+        let length = node.innerLength
         var isList = tag == "ul" || tag == "ol"
         if !isList {
-            let listLength = all.filter { $0.name == "ul" || $0.name == "ol" }.reduce(0) { $0 + TextMeasure.length($1.innerText) }
+            let listLength = all.filter { $0.name == "ul" || $0.name == "ol" }.reduce(0) { $0 + $1.innerLength }
             isList = length > 0 && Double(listLength) / Double(length) > 0.9
         }
         if tag == "table" && node.isDataTable == true { return false }
@@ -74,7 +73,7 @@ struct ArticleCleaner {
 
         let weight = scorer.classWeight(node)
         if weight < 0 { return true }
-        guard TextMeasure.commas(text) < 10 else { return false }
+        guard node.commas(upTo: 10) < 10 else { return false }
 
         func count(_ name: String) -> Int { all.reduce(0) { $0 + ($1.name == name ? 1 : 0) } }
         let p = count("p"), img = count("img"), li = count("li") - 100, input = count("input")
@@ -84,7 +83,7 @@ struct ArticleCleaner {
             if e.attributes.contains(where: { a in Hints.videoHosts.contains { a.value.contains($0) } }) { return false }
             embeds += 1
         }
-        if Hints.isAdOrLoading(text) { return true }
+        if length < 20 && Hints.isAdOrLoading(node.innerText) { return true }
         let linkDensity = Scorer.linkDensity(node)
         let textDensity = Scorer.textDensity(node, tags: Self.textishTags)
         let inFigure = node.hasAncestor("figure")

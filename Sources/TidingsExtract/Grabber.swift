@@ -62,6 +62,7 @@ final class Grabber {
         let parent = topNode.parent ?? body
         let threshold = max(10, topNode.score * 0.2)
         let topClass = topNode.attribute("class") ?? ""
+        var kept: [Node] = []
         for sibling in parent.elementChildren {
             var keep = sibling === topNode
             if !keep {
@@ -70,19 +71,19 @@ final class Grabber {
                     keep = true
                 } else if sibling.name == "p" {
                     let density = Scorer.linkDensity(sibling)
-                    let text = sibling.innerText
-                    let length = TextMeasure.length(text)
+                    let length = sibling.innerLength
                     if length > 80 && density < 0.25 {
                         keep = true
-                    } else if length < 80 && length > 0 && density == 0 && Self.hasSentenceEnd(text) {
+                    } else if length < 80 && length > 0 && density == 0 && Self.hasSentenceEnd(sibling.innerText) {
                         keep = true
                     }
                 }
             }
             guard keep else { continue }
             if !["div", "article", "section", "p", "ol", "ul"].contains(sibling.name) { sibling.rename("div") }
-            content.append(sibling)
+            kept.append(sibling)
         }
+        content.adopt(kept)
         ArticleCleaner(rules: rules, scorer: scorer, title: title).clean(content)
         let page: Node
         if createdTop, content.children.count == 1, content.children[0] === topNode {
@@ -95,7 +96,7 @@ final class Grabber {
         page.setAttribute("id", "readability-page-1")
         page.setAttribute("class", "page")
         let dir = ([parent, topNode] + parent.ancestors()).lazy.compactMap { $0.attribute("dir") }.first { !$0.isEmpty }
-        return Attempt(content: content, textLength: TextMeasure.length(content.innerText), dir: dir)
+        return Attempt(content: content, textLength: content.innerLength, dir: dir)
     }
 
     static func hasSentenceEnd(_ text: String) -> Bool {

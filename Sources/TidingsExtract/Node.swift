@@ -98,6 +98,25 @@ final class Node {
         }
     }
 
+    /// Moves `nodes` (in order) to the end of this node's children; one pass per old parent, so
+    /// moving thousands of siblings costs no more than reading them.
+    func adopt(_ nodes: [Node]) {
+        var byParent: [ObjectIdentifier: (parent: Node, moving: Set<ObjectIdentifier>)] = [:]
+        for n in nodes {
+            guard let p = n.parent else { continue }
+            byParent[ObjectIdentifier(p), default: (p, [])].moving.insert(ObjectIdentifier(n))
+        }
+        for (_, entry) in byParent {
+            entry.parent.children.removeAll { entry.moving.contains(ObjectIdentifier($0)) }
+            for (i, c) in entry.parent.children.enumerated() { c.slot = i }
+        }
+        for n in nodes {
+            n.parent = self
+            n.slot = children.count
+            children.append(n)
+        }
+    }
+
     /// Replaces the node by its children.
     func unwrap() {
         guard let p = parent, let i = index else { return }
@@ -196,4 +215,46 @@ final class Node {
 
     /// Text with whitespace runs collapsed to one space and the ends trimmed.
     var innerText: String { TextMeasure.normalize(textContent) }
+
+    /// Commas in the subtree's text, counting stops at `limit`.
+    func commas(upTo limit: Int) -> Int {
+        var count = 0
+        var stack: [Node] = isText ? [self] : children.reversed()
+        while let n = stack.popLast(), count < limit {
+            if n.isText { count += TextMeasure.commas(n.text) } else { stack.append(contentsOf: n.children.reversed()) }
+        }
+        return count
+    }
+
+    /// True when some text in the subtree is not white space (stops at the first such character).
+    var hasText: Bool {
+        if isText { return !TextMeasure.isBlank(text) }
+        var stack: [Node] = children.reversed()
+        while let n = stack.popLast() {
+            if n.isText {
+                if !TextMeasure.isBlank(n.text) { return true }
+            } else {
+                stack.append(contentsOf: n.children.reversed())
+            }
+        }
+        return false
+    }
+
+    /// The length of `innerText` (Unicode scalars), counted without building the string.
+    var innerLength: Int {
+        var count = 0, pending = false, started = false
+        if isText {
+            TextMeasure.countNormalized(text, count: &count, pending: &pending, started: &started)
+            return count
+        }
+        var stack: [Node] = children.reversed()
+        while let n = stack.popLast() {
+            if n.isText {
+                TextMeasure.countNormalized(n.text, count: &count, pending: &pending, started: &started)
+            } else {
+                stack.append(contentsOf: n.children.reversed())
+            }
+        }
+        return count
+    }
 }

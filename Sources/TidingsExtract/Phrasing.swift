@@ -48,7 +48,7 @@ enum Phrasing {
 
     /// No text and nothing but `br`/`hr` inside.
     static func isEmptyElement(_ n: Node) -> Bool {
-        guard TextMeasure.isBlank(n.textContent) else { return false }
+        guard !n.hasText else { return false }
         let elements = n.elementChildren
         if elements.isEmpty { return true }
         let breaks = n.descendants(named: ["br", "hr"]).count

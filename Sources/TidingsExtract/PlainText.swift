@@ -40,8 +40,17 @@ enum PlainText {
 
     private static func text(_ spans: [Span]) -> String {
         var s = ""
-        for span in spans where !span.style.contains(.footnoteMark) && !span.style.contains(.image) {
-            s += span.text
+        for span in spans {
+            if span.style.contains(.footnoteMark) || span.style.contains(.image) {
+                // The space the layout put before a marker goes with it.
+                if s.hasSuffix(" ") { s.removeLast() }
+                continue
+            }
+            if span.text.hasPrefix(" ") && (s.isEmpty || s.hasSuffix(" ") || s.hasSuffix("\n")) {
+                s += span.text.dropFirst()
+            } else {
+                s += span.text
+            }
         }
         return s.trimmingSpaces
     }

@@ -31,22 +31,22 @@ struct Scorer {
 
     /// Share of the text that sits inside links; in-page `#anchors` count for 30 %.
     static func linkDensity(_ node: Node) -> Double {
-        let total = TextMeasure.length(node.innerText)
+        let total = node.innerLength
         guard total > 0 else { return 0 }
         var linked = 0.0
         for a in node.descendants(named: ["a"]) {
             let href = a.attribute("href") ?? ""
             let coefficient = href.count > 1 && href.hasPrefix("#") ? 0.3 : 1
-            linked += Double(TextMeasure.length(a.innerText)) * coefficient
+            linked += Double(a.innerLength) * coefficient
         }
         return linked / Double(total)
     }
 
     /// Share of the text inside elements with one of `tags`.
     static func textDensity(_ node: Node, tags: Set<String>) -> Double {
-        let total = TextMeasure.length(node.innerText)
+        let total = node.innerLength
         guard total > 0 else { return 0 }
-        let inside = node.descendants(named: tags).reduce(0) { $0 + TextMeasure.length($1.innerText) }
+        let inside = node.descendants(named: tags).reduce(0) { $0 + $1.innerLength }
         return Double(inside) / Double(total)
     }
 }

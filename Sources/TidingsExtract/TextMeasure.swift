@@ -1,9 +1,29 @@
 /// Whitespace and punctuation measures the scoring rules use.
 enum TextMeasure {
+    /// White space as JavaScript's `\s` knows it (no Unicode property lookup: this runs per character).
+    @inline(__always)
     static func isSpace(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
-        case 0x20, 0x09, 0x0A, 0x0C, 0x0D, 0xA0, 0x0B: return true
-        default: return u.properties.isWhitespace
+        let v = u.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        switch v {
+        case 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// Counts what `normalize` would return, without building it; `pending` carries a space
+    /// between text nodes and `started` says whether anything was counted yet.
+    @inline(__always)
+    static func countNormalized(_ s: String, count: inout Int, pending: inout Bool, started: inout Bool) {
+        for u in s.unicodeScalars {
+            if isSpace(u) {
+                pending = true
+            } else {
+                if pending && started { count += 1 }
+                pending = false
+                started = true
+                count += 1
+            }
         }
     }
 
