@@ -41,13 +41,18 @@ public enum ArticleExtractor {
     public static let version = 1
 
     public static func extract(_ data: Data, url: String?, httpCharset: String? = nil) throws -> ExtractedArticle {
+        let arena = NodeArena()
+        return try withExtendedLifetime(arena) { try extract(data, url: url, httpCharset: httpCharset, arena: arena) }
+    }
+
+    private static func extract(_ data: Data, url: String?, httpCharset: String?, arena: NodeArena) throws -> ExtractedArticle {
         let decoded = PageDecoder.decode([UInt8](data), httpCharset: httpCharset)
         func freshPage() -> Node {
-            let root = TreeBuilder.parse(utf8: decoded.bytes)
+            let root = TreeBuilder.parse(utf8: decoded.bytes, arena: arena)
             DocumentPrep.run(root)
             return root
         }
-        let first = TreeBuilder.parse(utf8: decoded.bytes)
+        let first = TreeBuilder.parse(utf8: decoded.bytes, arena: arena)
         let metadata = PageMetadata.read(first)
         let resolver = URLResolver(pageURL: url, document: first)
         let grabber = Grabber(title: metadata.title ?? "")

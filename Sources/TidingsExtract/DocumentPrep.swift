@@ -28,7 +28,7 @@ enum DocumentPrep {
                 next = nextNonBlank(after)
             }
             guard replaced, let parent = br.parent else { continue }
-            let p = Node(element: "p")
+            let p = br.make("p")
             br.replace(with: p)
             var sibling = p.nextSibling
             while let s = sibling {

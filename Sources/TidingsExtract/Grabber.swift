@@ -50,7 +50,7 @@ final class Grabber {
         var top = pickTop(candidates, body: body, scorer: scorer)
         var createdTop = false
         if top == nil {
-            let div = Node(element: "div")
+            let div = root.make("div")
             body.moveChildren(to: div)
             body.append(div)
             scorer.initialize(div)
@@ -58,7 +58,7 @@ final class Grabber {
             createdTop = true
         }
         let topNode = top!
-        let content = Node(element: "div")
+        let content = root.make("div")
         let parent = topNode.parent ?? body
         let threshold = max(10, topNode.score * 0.2)
         let topClass = topNode.attribute("class") ?? ""
@@ -89,7 +89,7 @@ final class Grabber {
         if createdTop, content.children.count == 1, content.children[0] === topNode {
             page = content
         } else {
-            page = Node(element: "div")
+            page = root.make("div")
             content.moveChildren(to: page)
             content.append(page)
         }
@@ -100,7 +100,7 @@ final class Grabber {
     }
 
     static func hasSentenceEnd(_ text: String) -> Bool {
-        text.hasSuffix(".") || text.contains(". ")
+        text.hasSuffix(".") || text.has(". ")
     }
 
     // MARK: The walk
@@ -166,7 +166,7 @@ final class Grabber {
                 if let p {
                     p.append(child)
                 } else if !Phrasing.isWhitespace(child) {
-                    let fresh = Node(element: "p")
+                    let fresh = div.make("p")
                     child.replace(with: fresh)
                     fresh.append(child)
                     p = fresh
@@ -185,10 +185,10 @@ final class Grabber {
     static func bylineText(_ node: Node, match: String) -> String? {
         let rel = node.attribute("rel")
         let itemprop = node.attribute("itemprop") ?? ""
-        guard rel == "author" || itemprop.contains("author") || Hints.any(Hints.byline, in: match) else { return nil }
+        guard rel == "author" || itemprop.has("author") || Hints.any(Hints.byline, in: match) else { return nil }
         let text = node.textContent.trimmingSpaces
         guard !text.isEmpty, TextMeasure.length(text) < 100 else { return nil }
-        if let name = node.descendants().first(where: { ($0.attribute("itemprop") ?? "").contains("name") }) {
+        if let name = node.descendants().first(where: { ($0.attribute("itemprop") ?? "").has("name") }) {
             let n = name.textContent.trimmingSpaces
             if !n.isEmpty { return n }
         }

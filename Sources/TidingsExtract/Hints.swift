@@ -18,7 +18,26 @@ enum Hints {
 
     static func any(_ words: [String], in s: String) -> Bool {
         guard !s.isEmpty else { return false }
-        for w in words where s.contains(w) { return true }
+        let hay = Array(s.utf8)
+        for w in words where contains(hay, w) { return true }
+        return false
+    }
+
+    /// Substring search on UTF-8 bytes (Foundation's `contains` is far slower on Linux, and this runs per element).
+    static func contains(_ hay: [UInt8], _ word: String) -> Bool {
+        let needle = Array(word.utf8)
+        guard !needle.isEmpty, needle.count <= hay.count else { return needle.isEmpty }
+        let first = needle[0]
+        var i = 0
+        let last = hay.count - needle.count
+        while i <= last {
+            if hay[i] == first {
+                var k = 1
+                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
         return false
     }
 
@@ -54,4 +73,9 @@ enum Hints {
         return ["ad", "advertising", "advertisement", "pub", "publicité", "werb", "werbung", "广告", "реклама", "anuncio",
                 "loading", "正在加载", "загрузка", "chargement", "cargando"].contains(t)
     }
+}
+
+extension String {
+    /// Byte-wise substring test; see `Hints.contains`.
+    func has(_ word: String) -> Bool { Hints.contains(Array(utf8), word) }
 }

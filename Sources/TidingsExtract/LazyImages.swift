@@ -12,16 +12,16 @@ enum LazyImages {
                 src = ""
             }
             let hasSource = !src.isEmpty || !(img.attribute("srcset") ?? "").isEmpty
-            if hasSource && !(img.attribute("class") ?? "").lowercased().contains("lazy") { continue }
+            if hasSource && !(img.attribute("class") ?? "").lowercased().has("lazy") { continue }
             for a in img.attributes where !["src", "srcset", "alt"].contains(a.name) {
                 let v = a.value.trimmingSpaces
                 guard looksLikeImage(v) else { continue }
-                if v.contains(" ") || v.contains(",") {
+                if v.has(" ") || v.has(",") {
                     if img.name == "img" && (img.attribute("srcset") ?? "").isEmpty { img.setAttribute("srcset", v) }
                 } else if img.name == "img" {
                     img.setAttribute("src", v)
                 } else if img.name == "figure" && img.descendants(named: ["img", "picture"]).isEmpty {
-                    img.append(Node(element: "img", attributes: [("src", v)]))
+                    img.append(img.make("img", attributes: [("src", v)]))
                 }
             }
         }

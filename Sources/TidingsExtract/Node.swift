@@ -1,5 +1,14 @@
+/// Keeps every node of one extraction alive until the extraction ends, so that parent links can be
+/// plain unowned references: a weak one puts each node's reference count in a side table, which
+/// made every traversal pay the slow path.
+final class NodeArena {
+    fileprivate(set) var nodes: [Node] = []
+    init() {}
+}
+
 /// A small mutable HTML tree the extractor owns: elements and text, nothing else.
 /// libxml2's tree is copied into it once, so every later step is plain Swift with no manual memory.
+/// Nodes live as long as their `NodeArena`; keep the arena alive while using them.
 final class Node {
     /// Lower-case tag name; "#text" for text nodes.
     var name: String
@@ -7,7 +16,8 @@ final class Node {
     /// Character data of a text node (empty for elements).
     var text: String
     private(set) var children: [Node] = []
-    private(set) weak var parent: Node?
+    private(set) unowned(unsafe) var parent: Node?
+    unowned(unsafe) let arena: NodeArena
     /// Where the node last sat among its parent's children: a hint that makes sibling steps cheap.
     private var slot = 0
 
@@ -16,12 +26,22 @@ final class Node {
     var isCandidate = false
     var isDataTable: Bool?
 
-    init(element name: String, attributes: [(name: String, value: String)] = []) {
-        self.name = name; self.attributes = attributes; self.text = ""
+    init(element name: String, attributes: [(name: String, value: String)] = [], arena: NodeArena) {
+        self.name = name; self.attributes = attributes; self.text = ""; self.arena = arena
+        arena.nodes.append(self)
     }
 
-    init(text: String) {
-        self.name = "#text"; self.attributes = []; self.text = text
+    init(text: String, arena: NodeArena) {
+        self.name = "#text"; self.attributes = []; self.text = text; self.arena = arena
+        arena.nodes.append(self)
+    }
+
+    /// A new text node in the same arena.
+    func make(text: String) -> Node { Node(text: text, arena: arena) }
+
+    /// A new element in the same arena.
+    func make(_ name: String, attributes: [(name: String, value: String)] = []) -> Node {
+        Node(element: name, attributes: attributes, arena: arena)
     }
 
     var isText: Bool { name == "#text" }
@@ -190,7 +210,14 @@ final class Node {
     }
 
     func descendants(named names: Set<String>) -> [Node] {
-        descendants().filter { names.contains($0.name) }
+        var out: [Node] = []
+        var stack: [Node] = children.reversed()
+        while let n = stack.popLast() {
+            if n.isText { continue }
+            if names.contains(n.name) { out.append(n) }
+            for c in n.children.reversed() where c.isElement { stack.append(c) }
+        }
+        return out
     }
 
     func first(named name: String) -> Node? {

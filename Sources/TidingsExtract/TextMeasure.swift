@@ -27,20 +27,49 @@ enum TextMeasure {
         }
     }
 
-    /// Collapses whitespace runs to one space and trims both ends.
+    /// Collapses whitespace runs to one space and trims both ends (on UTF-8 bytes: this runs a lot).
     static func normalize(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for u in s.unicodeScalars {
-            if isSpace(u) {
-                pendingSpace = true
-            } else {
-                if pendingSpace && !out.isEmpty { out.append(" ") }
-                pendingSpace = false
-                out.append(u)
+        var s = s
+        return s.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pending = false
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let spaceLength = spaceBytes(bytes, i)
+                if spaceLength > 0 {
+                    pending = true
+                    i += spaceLength
+                    continue
+                }
+                if pending && !out.isEmpty { out.append(0x20) }
+                pending = false
+                out.append(bytes[i])
+                i += 1
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
+    }
+
+    /// How many bytes of white space start at `i` (0 when none): ASCII, NBSP and the Unicode spaces.
+    @inline(__always)
+    static func spaceBytes(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let c = b[i]
+        if c < 0x80 { return c == 0x20 || (c >= 0x09 && c <= 0x0D) ? 1 : 0 }
+        guard c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF else { return 0 }
+        let n = b.count
+        if c == 0xC2 { return i + 1 < n && b[i + 1] == 0xA0 ? 2 : 0 }
+        guard i + 2 < n else { return 0 }
+        let d = b[i + 1], e = b[i + 2]
+        switch c {
+        case 0xE1: return d == 0x9A && e == 0x80 ? 3 : 0
+        case 0xE2:
+            if d == 0x80 && (e <= 0x8A || e == 0xA8 || e == 0xA9 || e == 0xAF) { return 3 }
+            return d == 0x81 && e == 0x9F ? 3 : 0
+        case 0xE3: return d == 0x80 && e == 0x80 ? 3 : 0
+        default: return d == 0xBB && e == 0xBF ? 3 : 0
+        }
     }
 
     /// Length as the scoring thresholds count it (Unicode scalars).

@@ -22,9 +22,9 @@ enum TreeBuilder {
     static let dropped: Set<String> = ["style", "noscript", "template", "link", "canvas", "svg"]
 
     /// The document element (`html`), or an empty one when nothing could be parsed.
-    static func parse(utf8 bytes: [UInt8]) -> Node {
+    static func parse(utf8 bytes: [UInt8], arena: NodeArena) -> Node {
         _ = initialized
-        let root = Node(element: "html")
+        let root = Node(element: "html", arena: arena)
         var body = bytes
         if body.count > maxInputBytes {
             var cut = maxInputBytes
@@ -69,7 +69,7 @@ enum TreeBuilder {
                 if let last = parent.children.last, last.isText {
                     last.text += s
                 } else {
-                    parent.append(Node(text: s))
+                    parent.append(root.make(text: s))
                 }
             case XML_ELEMENT_NODE:
                 let name = n.pointee.name.map { String(cString: $0).lowercased() } ?? ""
@@ -79,7 +79,7 @@ enum TreeBuilder {
                     let type = attrs.first { $0.name == "type" }?.value.lowercased() ?? ""
                     guard type.contains("ld+json") else { continue }
                 }
-                let element = Node(element: name, attributes: attrs)
+                let element = root.make(name, attributes: attrs)
                 if depth >= maxDepth {
                     // Too deep: the element's content joins its ancestor instead of nesting further.
                     pushChildren(n, parent, depth)

@@ -25,7 +25,8 @@ struct URLResolver {
     }
 
     static func resolve(_ href: String, against base: URL?) -> String? {
-        let raw = href.trimmingSpaces.replacingOccurrences(of: " ", with: "%20")
+        let trimmed = href.trimmingSpaces
+        let raw = trimmed.has(" ") ? trimmed.replacingOccurrences(of: " ", with: "%20") : trimmed
         guard !raw.isEmpty, raw.utf8.count <= 8192 else { return nil }
         if let absolute = URL(string: raw), absolute.scheme != nil { return absolute.absoluteString }
         guard let base, let url = URL(string: raw, relativeTo: base) else { return nil }

@@ -4,11 +4,11 @@ enum Visibility {
     static func isHidden(_ n: Node) -> Bool {
         if n.attribute("hidden") != nil { return true }
         if let aria = n.attribute("aria-hidden"), aria.trimmingSpaces.lowercased() == "true",
-           !(n.attribute("class") ?? "").contains("fallback-image") {
+           !(n.attribute("class") ?? "").has("fallback-image") {
             return true
         }
         guard let style = n.attribute("style")?.lowercased(), !style.isEmpty else { return false }
         let compact = style.filter { !$0.isWhitespace }
-        return compact.contains("display:none") || compact.contains("visibility:hidden")
+        return compact.has("display:none") || compact.has("visibility:hidden")
     }
 }

@@ -10,6 +10,8 @@ struct ExtractCommand: AsyncParsableCommand {
         commandName: "extract",
         abstract: "Extract the article from a web page (reader view) and print it as text or JSON.")
 
+    @OptionGroup var common: CommonOptions
+
     @Argument(help: ArgumentHelp("A saved HTML page (a URL once the HTTP fetcher is in).", valueName: "file"))
     var source: String
 
@@ -25,6 +27,9 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Text width in columns.", valueName: "n"))
     var width = 80
 
+    @Flag(name: .long, help: "Print the extraction's own time (decode, parse, extract, lay out) on stderr.")
+    var timing = false
+
     /// Pages larger than this are refused before parsing.
     static let maxPageBytes = 16 << 20
 
@@ -38,16 +43,32 @@ struct ExtractCommand: AsyncParsableCommand {
     func run() async throws {
         let page = try await PageSource.load(source, baseURL: baseURL, charset: encoding)
         let article: ExtractedArticle
+        let clock = ContinuousClock()
+        let start = clock.now
+        let cpuStart = Self.cpuSeconds()
         do {
             article = try ArticleExtractor.extract(page.body, url: page.url, httpCharset: page.charset)
         } catch let error as ExtractionError {
             throw CommandFailure("\(source): \(error.description)")
+        }
+        if timing {
+            let elapsed = clock.now - start
+            let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            let cpu = (Self.cpuSeconds() - cpuStart) * 1000
+            FileHandle.standardError.write(Data(String(format: "extract: %.2f ms (cpu %.2f ms), %d bytes\n", ms, cpu, page.body.count).utf8))
         }
         if json {
             try Headless.printJSON(Self.json(article))
         } else {
             Headless.printLines(Self.lines(article, link: page.url, width: min(width, ReaderLayout.maxTextWidth)).map(\.plainText))
         }
+    }
+
+    /// CPU time of the process: on a loaded machine, what the extraction itself cost.
+    static func cpuSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
     static func json(_ a: ExtractedArticle) -> [String: Any] {
