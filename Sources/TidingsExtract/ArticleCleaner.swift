@@ -27,7 +27,7 @@ struct ArticleCleaner {
             let media = p.descendants(named: ["img", "embed", "object", "iframe"]).count
             if media == 0 && !p.hasText { p.detach() }
         }
-        for br in content.descendants(named: ["br"]) where DocumentPrep.nextNonBlank(br.nextSibling)?.name == "p" {
+        for br in content.descendants(named: ["br"]).reversed() where DocumentPrep.nextNonBlank(br.nextSibling)?.name == "p" {
             br.detach()
         }
         unwrapSingleCellTables(content)

@@ -41,31 +41,34 @@ public enum ArticleExtractor {
     public static let version = 1
 
     public static func extract(_ data: Data, url: String?, httpCharset: String? = nil) throws -> ExtractedArticle {
-        let arena = NodeArena()
-        return try withExtendedLifetime(arena) { try extract(data, url: url, httpCharset: httpCharset, arena: arena) }
+        let decoded = PageDecoder.decode([UInt8](data), httpCharset: httpCharset)
+        // The first tree gives the metadata and is the first attempt; retries parse afresh.
+        var first: (root: Node, arena: NodeArena)? = {
+            let arena = NodeArena()
+            return (TreeBuilder.parse(utf8: decoded.bytes, arena: arena), arena)
+        }()
+        let metadata = withExtendedLifetime(first!.arena) { PageMetadata.read(first!.root) }
+        let resolver = withExtendedLifetime(first!.arena) { URLResolver(pageURL: url, document: first!.root) }
+        let grabber = Grabber(title: metadata.title ?? "")
+        guard let attempt = grabber.grab(freshPage: {
+            let page: (root: Node, arena: NodeArena)
+            if let f = first {
+                page = f
+                first = nil
+            } else {
+                let arena = NodeArena()
+                page = (TreeBuilder.parse(utf8: decoded.bytes, arena: arena), arena)
+            }
+            withExtendedLifetime(page.arena) { DocumentPrep.run(page.root) }
+            return page
+        }) else { throw ExtractionError.noArticle }
+        return try withExtendedLifetime(attempt.arena) {
+            try finish(attempt, metadata: metadata, resolver: resolver, grabber: grabber)
+        }
     }
 
-    private static func extract(_ data: Data, url: String?, httpCharset: String?, arena: NodeArena) throws -> ExtractedArticle {
-        let decoded = PageDecoder.decode([UInt8](data), httpCharset: httpCharset)
-        func freshPage() -> Node {
-            let root = TreeBuilder.parse(utf8: decoded.bytes, arena: arena)
-            DocumentPrep.run(root)
-            return root
-        }
-        let first = TreeBuilder.parse(utf8: decoded.bytes, arena: arena)
-        let metadata = PageMetadata.read(first)
-        let resolver = URLResolver(pageURL: url, document: first)
-        let grabber = Grabber(title: metadata.title ?? "")
-        var handedFirst = false
-        guard let attempt = grabber.grab(freshPage: {
-            if !handedFirst {
-                handedFirst = true
-                DocumentPrep.run(first)
-                return first
-            }
-            return freshPage()
-        }) else { throw ExtractionError.noArticle }
-
+    private static func finish(_ attempt: Grabber.Attempt, metadata: PageMetadata, resolver: URLResolver,
+                               grabber: Grabber) throws -> ExtractedArticle {
         let html = HTMLWriter(resolver: resolver).write(attempt.content)
         let document = ArticleDocument.html(html, baseURL: resolver.base?.absoluteString)
         let text = PlainText.of(document)

@@ -12,6 +12,8 @@ final class Grabber {
         var content: Node
         var textLength: Int
         var dir: String?
+        /// Keeps the attempt's nodes alive (they only hold unowned references to it).
+        var arena: NodeArena
     }
 
     /// Below this many characters an attempt is retried with relaxed rules.
@@ -26,23 +28,25 @@ final class Grabber {
     init(title: String) { self.title = title }
 
     /// Tries the strict rules, then relaxed ones, on fresh copies of the page; the best attempt wins.
-    func grab(freshPage: () -> Node) -> Attempt? {
+    /// Only the best attempt so far is kept, so a retried page costs at most two trees.
+    func grab(freshPage: () -> (root: Node, arena: NodeArena)) -> Attempt? {
         var rules = Rules()
-        var attempts: [Attempt] = []
+        var best: Attempt?
         while true {
-            let attempt = grabOnce(freshPage(), rules: rules)
+            let page = freshPage()
+            let attempt = withExtendedLifetime(page.arena) { grabOnce(page.root, rules: rules, arena: page.arena) }
             if attempt.textLength >= Self.minimumText { return attempt }
-            attempts.append(attempt)
+            if attempt.textLength > (best?.textLength ?? -1) { best = attempt }
             if rules.stripUnlikely { rules.stripUnlikely = false }
             else if rules.weighClasses { rules.weighClasses = false }
             else if rules.cleanConditionally { rules.cleanConditionally = false }
             else { break }
         }
-        guard let best = attempts.max(by: { $0.textLength < $1.textLength }), best.textLength > 0 else { return nil }
+        guard let best, best.textLength > 0 else { return nil }
         return best
     }
 
-    func grabOnce(_ root: Node, rules: Rules) -> Attempt {
+    func grabOnce(_ root: Node, rules: Rules, arena: NodeArena) -> Attempt {
         let scorer = Scorer(weighClasses: rules.weighClasses)
         let body = root.first(named: "body") ?? root
         let toScore = walk(root, rules: rules)
@@ -96,7 +100,7 @@ final class Grabber {
         page.setAttribute("id", "readability-page-1")
         page.setAttribute("class", "page")
         let dir = ([parent, topNode] + parent.ancestors()).lazy.compactMap { $0.attribute("dir") }.first { !$0.isEmpty }
-        return Attempt(content: content, textLength: content.innerLength, dir: dir)
+        return Attempt(content: content, textLength: content.innerLength, dir: dir, arena: arena)
     }
 
     static func hasSentenceEnd(_ text: String) -> Bool {
@@ -158,27 +162,34 @@ final class Grabber {
         return toScore
     }
 
-    /// Runs of inline content loose in a `div` become paragraphs of their own.
+    /// Runs of inline content loose in a `div` become paragraphs of their own (one pass over the children).
     private func wrapPhrasing(_ div: Node) {
-        var p: Node?
+        var out: [Node] = []
+        var run: [Node] = []
+        var changed = false
+        func close() {
+            while let last = run.last, Phrasing.isWhitespace(last) { run.removeLast() }
+            guard !run.isEmpty else { return }
+            let p = div.make("p")
+            p.setChildren(run)
+            out.append(p)
+            run = []
+            changed = true
+        }
         for child in div.children {
             if Phrasing.isPhrasing(child) {
-                if let p {
-                    p.append(child)
-                } else if !Phrasing.isWhitespace(child) {
-                    let fresh = div.make("p")
-                    child.replace(with: fresh)
-                    fresh.append(child)
-                    p = fresh
+                if run.isEmpty && Phrasing.isWhitespace(child) {
+                    out.append(child)
+                } else {
+                    run.append(child)
                 }
-            } else if let open = p {
-                while let last = open.children.last, Phrasing.isWhitespace(last) { last.detach() }
-                p = nil
+            } else {
+                close()
+                out.append(child)
             }
         }
-        if let open = p {
-            while let last = open.children.last, Phrasing.isWhitespace(last) { last.detach() }
-        }
+        close()
+        if changed { div.setChildren(out) }
     }
 
     /// The author text of a byline-looking node (`rel=author`, `itemprop=author`, `.byline`, …).

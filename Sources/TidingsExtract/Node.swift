@@ -137,6 +137,16 @@ final class Node {
         }
     }
 
+    /// Replaces all children at once (each node in `list` must be a child of this node, or new):
+    /// one pass, where moving children one by one would shift the array each time.
+    func setChildren(_ list: [Node]) {
+        for (i, c) in list.enumerated() {
+            c.parent = self
+            c.slot = i
+        }
+        children = list
+    }
+
     /// Replaces the node by its children.
     func unwrap() {
         guard let p = parent, let i = index else { return }

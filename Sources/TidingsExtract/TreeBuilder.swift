@@ -7,7 +7,7 @@ import CLibXML2
 enum TreeBuilder {
     static let maxInputBytes = 16 << 20
     static let maxDepth = 120
-    static let maxNodes = 300_000
+    static let maxNodes = 150_000
 
     static let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
         | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue

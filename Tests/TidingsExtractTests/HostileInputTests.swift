@@ -44,6 +44,15 @@ import Testing
         #expect(a.textLength > 1_000_000)
     }
 
+    /// Flat pages with tens of thousands of siblings once cost quadratic time (children moved one by one).
+    @Test(.timeLimit(.minutes(1))) func flatPagesStayLinear() throws {
+        let breaks = String(repeating: "A line of text, with commas, and more words.<br><br>", count: 20_000)
+        let a = try extract("<html><body><div>\(breaks)</div></body></html>")
+        #expect(a.document.blocks.count > 1000)
+        let loose = String(repeating: "<span>loose inline text, with commas, </span> and more, ", count: 20_000)
+        #expect(try extract("<html><body><div>\(loose)<p>\(prose("tail", 3))</p></div></body></html>").textLength > 10_000)
+    }
+
     @Test func binaryGarbageAndNULBytesDoNotCrash() {
         var rng = SystemRandomNumberGenerator()
         var data = Data((0..<200_000).map { _ in UInt8.random(in: 0...255, using: &rng) })
