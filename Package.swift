@@ -26,6 +26,7 @@ let package = Package(
         .target(name: "TidingsRender", dependencies: ["TidingsCore", "TidingsText"]),
         .target(name: "TidingsFeeds", dependencies: ["TidingsCore", "TidingsText", "CLibXML2", "CCMark"]),
         .target(name: "TidingsStore", dependencies: ["TidingsCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "TidingsExtract", dependencies: ["TidingsText", "CLibXML2"]),
         .target(name: "TidingsTerminal", dependencies: ["TidingsCore", "TidingsRender", "TidingsText", "CNCursesW", "CTermGuard"]),
         // The only importer of FoundationNetworking: HTTP client, politeness and scheduling rules.
         .target(name: "TidingsFetch", dependencies: ["TidingsCore"]),
@@ -33,7 +34,7 @@ let package = Package(
         .target(name: "TidingsRefresh", dependencies: ["TidingsCore", "TidingsFeeds", "TidingsStore", "TidingsFetch"]),
         .executableTarget(name: "tidings", dependencies: [
             "TidingsCore", "TidingsText", "TidingsRender", "TidingsFeeds", "TidingsStore", "TidingsTerminal",
-            "TidingsFetch", "TidingsRefresh",
+            "TidingsFetch", "TidingsRefresh", "TidingsExtract",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -48,6 +49,7 @@ let package = Package(
         .testTarget(name: "TidingsStoreTests", dependencies: ["TidingsStore", "TidingsCore"]),
         .testTarget(name: "TidingsFetchTests", dependencies: ["TidingsFetch", "TidingsCore"]),
         .testTarget(name: "TidingsRefreshTests", dependencies: ["TidingsRefresh", "TidingsFetch", "TidingsStore", "TidingsFeeds", "TidingsCore"]),
+        .testTarget(name: "TidingsExtractTests", dependencies: ["TidingsExtract", "TidingsText"]),
         .testTarget(name: "TidingsEndToEndTests", dependencies: []),
     ]
 )

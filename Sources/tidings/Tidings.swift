@@ -24,6 +24,7 @@ struct Tidings: AsyncParsableCommand {
             StatsCommand.self,
             CleanupCommand.self,
             ParseCommand.self,
+            ExtractCommand.self,
         ],
         defaultSubcommand: ReadCommand.self)
 
