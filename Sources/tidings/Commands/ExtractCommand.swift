@@ -2,9 +2,11 @@ import ArgumentParser
 import Foundation
 import TidingsCore
 import TidingsExtract
+import TidingsFetch
+import TidingsRefresh
 import TidingsText
 
-/// `tidings extract FILE`: the article in a saved web page, as the reader lays it out or as JSON.
+/// `tidings extract FILE|URL`: the article in a web page, as the reader lays it out or as JSON.
 struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
@@ -12,7 +14,7 @@ struct ExtractCommand: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: ArgumentHelp("A saved HTML page (a URL once the HTTP fetcher is in).", valueName: "file"))
+    @Argument(help: ArgumentHelp("A saved HTML page, or an http(s) URL to fetch.", valueName: "file-or-url"))
     var source: String
 
     @Option(name: .customLong("base-url"), help: ArgumentHelp("The page's own URL, for resolving relative links.", valueName: "url"))
@@ -41,7 +43,8 @@ struct ExtractCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let page = try await PageSource.load(source, baseURL: baseURL, charset: encoding)
+        let config = try ConfigLoader.load(path: common.configPath, explicit: common.configIsExplicit)
+        let page = try await PageSource.load(source, baseURL: baseURL, charset: encoding, config: config)
         let article: ExtractedArticle
         let clock = ContinuousClock()
         let start = clock.now
@@ -94,8 +97,7 @@ struct ExtractCommand: AsyncParsableCommand {
     }
 }
 
-/// Where `extract` gets a page: a file now; an http(s) URL once the fetcher is wired in
-/// (`fetch` is the one place to plug it: it returns the body, the final URL and the HTTP charset).
+/// Where `extract` gets a page: a file, or an http(s) URL through the fetcher.
 enum PageSource {
     struct Page {
         var body: Data
@@ -103,10 +105,12 @@ enum PageSource {
         var charset: String?
     }
 
-    static func load(_ source: String, baseURL: String?, charset: String?) async throws -> Page {
+    static func load(_ source: String, baseURL: String?, charset: String?, config: Config) async throws -> Page {
         let lower = source.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
-            return try await fetch(source)
+            var page = try await fetch(source, config: config)
+            if let charset { page.charset = charset }
+            return page
         }
         guard FileManager.default.fileExists(atPath: source) else {
             throw CommandFailure("\(source): no such file")
@@ -123,7 +127,14 @@ enum PageSource {
         return Page(body: data, url: url, charset: charset)
     }
 
-    static func fetch(_ url: String) async throws -> Page {
-        throw CommandFailure("\(url): fetching URLs arrives with the HTTP fetcher; save the page and pass the file with --base-url")
+    /// One GET through the fetcher (its politeness, limits and errors), following redirects.
+    static func fetch(_ url: String, config: Config) async throws -> Page {
+        do {
+            let page = try await PageFetcher.fetch(url, client: HTTPClient(version: TidingsVersion.string),
+                                                   settings: RefreshSettings(config: config))
+            return Page(body: page.body, url: page.url, charset: page.charset)
+        } catch {
+            throw CommandFailure("\(Userinfo.censor(url)): \(error.description)")
+        }
     }
 }
