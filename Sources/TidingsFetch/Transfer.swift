@@ -56,6 +56,17 @@ final class Transfer: @unchecked Sendable {
         return true
     }
 
+    private var cancelRequested = false
+
+    /// True the first time only: the task needs one cancel, not one per chunk still arriving.
+    func markCancelled() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if cancelRequested { return false }
+        cancelRequested = true
+        return true
+    }
+
     /// Records why the task is about to be cancelled, so the completion reports that reason.
     func fail(_ error: FetchError) {
         lock.lock()

@@ -210,6 +210,19 @@ import Testing
         #expect(await error(HTTPClient(version: "1"), request(server.url("/huge"), deadline: 60)) == .tooLarge(limit: 15 << 20))
     }
 
+    @Test func gzipBombStopsAtTheCapWithBoundedMemory() async throws {
+        let bomb = Compression.gzipBomb()
+        // 400 units expand to about 830 MB from 5 MB. Before the bounded delegate queue, every
+        // decoded chunk queued up in memory (a 26 MB bomb took the process to 4.4 GB).
+        let server = try Server { _ in
+            Reply(status: 200, headers: [Header("Content-Type", "application/rss+xml"), Header("Content-Encoding", "gzip")],
+                  body: bomb.head, mode: .stream(unit: bomb.unit, times: 400))
+        }
+        defer { server.stop() }
+        #expect(await error(HTTPClient(version: "1"), request(server.url("/bomb"), deadline: 120)) == .tooLarge(limit: 15 << 20))
+        #expect(ProcessMemory.peakKiB < 600 * 1024, "peak memory \(ProcessMemory.peakKiB) KiB")
+    }
+
     @Test func capCountsDecodedBytesExactly() async throws {
         let server = try Server { r in
             let size = Int(r.path.dropFirst()) ?? 0
@@ -246,5 +259,16 @@ import Testing
         #expect(await error(client, request("file:///etc/passwd")) == .invalidURL("file:///etc/passwd"))
         let censored = await error(client, request("ftp://u:pw@example.org/feed"))
         #expect(censored == .invalidURL("ftp://***@example.org/feed"))
+    }
+}
+
+/// The test process's own peak resident memory (VmHWM).
+enum ProcessMemory {
+    static var peakKiB: Int {
+        let text = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "0") ?? 0
+        }
+        return 0
     }
 }
