@@ -52,6 +52,15 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendab
         DispatchQueue.global().async { task.cancel() }
     }
 
+    /// A 401 with `WWW-Authenticate`: URLSession looks for stored credentials (there are none,
+    /// Tidings sends Basic auth itself) and, left to its default handling, never completes the
+    /// task, so a wrong password read as a timeout. The 401 is the answer.
+    func urlSession(_ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
+                    completionHandler: @escaping (URLSession.AuthChallengeDisposition, URLCredential?) -> Void) {
+        transfer(task)?.answered(challenge.failureResponse as? HTTPURLResponse)
+        completionHandler(.cancelAuthenticationChallenge, nil)
+    }
+
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
         transfer(task, remove: true)?.completed(error)
     }

@@ -57,6 +57,16 @@ final class Transfer: @unchecked Sendable {
     }
 
     private var cancelRequested = false
+    private var final = false
+
+    /// The response is complete as it stands (an authentication challenge that is not answered):
+    /// the cancel that follows ends the exchange with it instead of an error.
+    func answered(_ response: HTTPURLResponse?) {
+        lock.lock()
+        if let response, self.response == nil { self.response = response }
+        final = true
+        lock.unlock()
+    }
 
     /// True the first time only: the task needs one cancel, not one per chunk still arriving.
     func markCancelled() -> Bool {
@@ -81,6 +91,8 @@ final class Transfer: @unchecked Sendable {
         let outcome: Swift.Result<Result, Error>
         if let failure {
             outcome = .failure(failure)
+        } else if final, let response {
+            outcome = .success(Result(response: response, body: body))
         } else if let error {
             outcome = .failure(Self.classify(error, host: host))
         } else if let response {

@@ -190,4 +190,36 @@ import TidingsStore
             #expect(try harness.titles(feed).isEmpty)
         }
     }
+
+    @Test func basicAuthGoesToItsOriginOnlyAndIsNeverShown() async throws {
+        let secret = "pa55-w0rd"
+        let other = try Server(host: "127.0.0.7") { _ in .ok(FeedText.rss(items: ["moved"])) }
+        defer { other.stop() }
+        let home = try Server(host: "127.0.0.1") { r in
+            guard r.header("Authorization") == "Basic " + Data("reader:\(secret)".utf8).base64EncodedString() else {
+                return .status(401, headers: [Header("WWW-Authenticate", "Basic realm=\"feeds\"")])
+            }
+            switch r.path {
+            case "/private.xml": return .ok(FeedText.rss(items: ["members only"]))
+            case "/away": return .redirect(302, to: other.url("/public.xml"))
+            default: return .status(404)
+            }
+        }
+        defer { home.stop() }
+        let harness = try Harness()
+        defer { harness.cleanUp() }
+        let authed = try harness.add("http://reader:\(secret)@127.0.0.1:\(home.port)/private.xml")
+        let away = try harness.add("http://reader:\(secret)@127.0.0.1:\(home.port)/away")
+        let wrong = try harness.add("http://reader:nope@127.0.0.1:\(home.port)/private.xml")
+        let run = try await harness.refresh()
+        #expect(run.inserted(authed) == 1)
+        #expect(run.inserted(away) == 1)
+        #expect(other.requests.count == 1 && other.requests[0].header("Authorization") == nil)
+        let error = try #require(run.error(wrong))
+        #expect(error.hasPrefix("HTTP 401"))
+        for text in run.problems + [run.line] + (try harness.store.feeds()).map(\.displaySource) + [error] {
+            #expect(!text.contains(secret) && !text.contains("nope"), "\(text)")
+        }
+        #expect(try harness.feed(authed.id).displaySource == "http://***@127.0.0.1:\(home.port)/private.xml")
+    }
 }
