@@ -25,7 +25,9 @@ struct CLITests {
         #expect(feeds.map { $0["title"] as? String } == ["Harbor Gazette", "Valley Bulletin"])
         let harbor = feeds[0]
         #expect(Set(harbor.keys) == ["id", "title", "customTitle", "source", "kind", "filter", "tags", "hidden", "siteLink",
-                                     "unread", "total", "lastUpdated", "lastChecked", "lastError"])
+                                     "unread", "total", "lastUpdated", "lastChecked", "lastError",
+                                     "state", "nextFetch", "httpStatus", "rateLimitedUntil"])
+        #expect(harbor["state"] as? String == "ok" && harbor["httpStatus"] is NSNull && harbor["nextFetch"] is NSNull)
         #expect(harbor["kind"] as? String == "url" && harbor["tags"] as? [String] == ["news", "local"])
         #expect((harbor["unread"] as? NSNumber)?.intValue == 3 && harbor["lastError"] is NSNull)
         #expect(harbor["lastUpdated"] as? String == "2023-11-14T22:13:20Z")

@@ -79,26 +79,38 @@ struct HeadlessAcceptanceTests {
         try FileManager.default.copyItem(at: Self.samples.appendingPathComponent("harbor-gazette.rss"), to: gone)
         #expect(try cli.run(["add", gone.path, "--title", "Gone"]).status == 0)
         #expect(try cli.run(["add", Self.samples.appendingPathComponent("valley-bulletin.rdf").path]).status == 0)
-        #expect(try cli.run(["add", "https://a.example/1.xml"]).status == 0)
-        #expect(try cli.run(["add", "https://a.example/2.xml"]).status == 0)
+        // Nothing listens on port 1 of loopback: connection refused at once, and no request
+        // ever leaves the machine (add --no-refresh: the first fetch is the refresh's).
+        let dead = "http://127.0.0.1:1"
+        #expect(try cli.run(["add", "--no-refresh", "\(dead)/1.xml"]).status == 0)
+        #expect(try cli.run(["add", "--no-refresh", "\(dead)/2.xml"]).status == 0)
         #expect(try cli.run(["add", "--no-refresh", "exec:exit 1", "--title", "Broken script"]).status == 0)
         try FileManager.default.removeItem(at: gone)
 
         var r = try cli.run(["refresh"])
         #expect(r.status == 2)
-        #expect(r.stdout == "Refreshed 5 feeds: 0 new, 0 updated articles; 1 unchanged, 2 skipped, 2 failed\n")
-        let problems = r.stderr.split(separator: "\n")
+        #expect(r.stdout == "Refreshed 5 feeds: 0 new, 0 updated articles; 1 unchanged, 0 skipped, 4 failed\n")
+        var problems = r.stderr.split(separator: "\n")
         #expect(problems.contains("tidings: Gone: cannot read \(gone.path): no such file or folder"), "\(r.stderr)")
         #expect(problems.contains { $0.hasPrefix("tidings: Broken script: `exit 1` failed") }, "\(r.stderr)")
-        #expect(problems.filter { $0.contains("skipped") } == ["tidings: skipped 2 feeds: fetching http(s) feeds is not part of this version yet"])
+        #expect(problems.contains { $0.hasPrefix("tidings: \(dead)/1.xml: connect:") }, "\(r.stderr)")
 
         let feeds = try #require(try cli.run(["feeds", "--json"]).json() as? [[String: Any]])
-        #expect(feeds.filter { $0["lastError"] is String }.compactMap { $0["title"] as? String }.sorted() == ["Broken script", "Gone"])
+        #expect(feeds.filter { $0["lastError"] is String }.compactMap { $0["title"] as? String }.sorted()
+                == ["Broken script", "Gone", "\(dead)/1.xml", "\(dead)/2.xml"])
         #expect(try cli.run(["feeds"]).stdout.contains("error: cannot read \(gone.path): no such file or folder"))
 
-        r = try cli.run(["refresh", "Gone", "https://a.example/1.xml"])
+        // The http feeds now back off: skipped, with one line for the reason, not one per feed.
+        r = try cli.run(["refresh"])
+        #expect(r.status == 2)
+        #expect(r.stdout == "Refreshed 5 feeds: 0 new, 0 updated articles; 1 unchanged, 2 skipped, 2 failed\n")
+        problems = r.stderr.split(separator: "\n")
+        #expect(problems.filter { $0.contains("skipped") }
+                == ["tidings: skipped 2 feeds: backing off after errors (`tidings feeds` shows each error; --force retries now)"])
+
+        r = try cli.run(["refresh", "Gone", "\(dead)/1.xml"])
         #expect(r.status == 1, "nothing could be refreshed")
-        r = try cli.run(["refresh", "https://a.example/1.xml"])
+        r = try cli.run(["refresh", "\(dead)/1.xml"])
         #expect(r.status == 0, "a skipped feed is no failure")
         let json = try #require(try cli.run(["refresh", "--json"]).json() as? [[String: Any]])
         #expect(Set(json.compactMap { $0["status"] as? String }) == ["unchanged", "skipped", "failed"])
