@@ -8,6 +8,8 @@ struct CLI {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Peak resident memory of the child (VmHWM), when measured.
+        var peakKiB = 0
         var all: String { stdout + stderr }
         func json() throws -> Any { try JSONSerialization.jsonObject(with: Data(stdout.utf8), options: [.fragmentsAllowed]) }
     }
@@ -30,7 +32,17 @@ struct CLI {
 
     func cleanUp() { try? FileManager.default.removeItem(at: directory) }
 
-    func run(_ arguments: [String]) throws -> Result {
+    /// Runs on a thread of its own: a test waiting for a child process must not hold one of the
+    /// few cooperative threads the in-process fetches of other tests need.
+    func run(_ arguments: [String], measureMemory: Bool = false) async throws -> Result {
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Swift.Result { try runBlocking(arguments, measureMemory: measureMemory) })
+            }
+        }
+    }
+
+    private func runBlocking(_ arguments: [String], measureMemory: Bool) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments + ["--cache", cache, "--config", config]
@@ -46,16 +58,34 @@ struct CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let peak = Shared(0)
+        let pid = process.processIdentifier
+        if measureMemory {
+            Thread.detachNewThread {
+                while process.isRunning {
+                    peak.value = max(peak.value, Self.peakKiB(pid))
+                    usleep(10_000)
+                }
+            }
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData, as: UTF8.self), peakKiB: peak.value)
+    }
+
+    static func peakKiB(_ pid: Int32) -> Int {
+        let text = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+        for line in text.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "0") ?? 0
+        }
+        return 0
     }
 
     /// `feeds --json`, one dictionary per feed.
-    func feeds() throws -> [[String: Any]] {
-        let result = try run(["feeds", "--json"])
+    func feeds() async throws -> [[String: Any]] {
+        let result = try await run(["feeds", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         return try #require(try result.json() as? [[String: Any]])
     }

@@ -133,17 +133,19 @@ import TidingsStore
         let month = try harness.add(server.url("/month"))
         let before = Date()
         _ = try await harness.refresh()
+        // Generous on the late side: a loaded machine may take a while between answer and store.
+        let slack = Date().timeIntervalSince(before) + 1
         func wait(_ feed: FeedInfo) throws -> TimeInterval {
             try #require(try harness.feed(feed.id).nextFetch).timeIntervalSince(before)
         }
         // max-age 3 h minus Age 1 h = 2 h (jitter never brings it sooner).
-        #expect(try wait(maxAge) >= 2 * 3600 - 5 && wait(maxAge) <= 2.2 * 3600 + 60)
+        #expect(try wait(maxAge) >= 2 * 3600 - 1 && wait(maxAge) <= 2.2 * 3600 + slack)
         // The feed parser does not read <ttl> or sy:updatePeriod yet (FeedDocument's fields stay nil).
         let ttlWait = try wait(ttl)
         withKnownIssue("RSS <ttl> is not parsed, so it cannot push the next fetch") {
-            #expect(ttlWait >= 4 * 3600 - 5 && ttlWait <= 4.4 * 3600 + 60)
+            #expect(ttlWait >= 4 * 3600 - 1 && ttlWait <= 4.4 * 3600 + slack)
         }
-        #expect(try wait(noCache) >= 0.9 * 3600 - 5 && wait(noCache) <= 1.1 * 3600 + 60)
-        #expect(try wait(month) >= 24 * 3600 - 5 && wait(month) <= 26.4 * 3600 + 60)
+        #expect(try wait(noCache) >= 0.9 * 3600 - 1 && wait(noCache) <= 1.1 * 3600 + slack)
+        #expect(try wait(month) >= 24 * 3600 - 1 && wait(month) <= 26.4 * 3600 + slack)
     }
 }

@@ -9,7 +9,7 @@ import Glibc
 /// a server people actually run, fetched by the real CLI binary.
 @Suite(.enabled(if: Nginx.binary != nil, "nginx is not installed: `make test` installs nginx-light (apt)"))
 struct NginxEndToEndTests {
-    @Test func validatorsAreStoredVerbatimThen304AndGzipIsDecoded() throws {
+    @Test func validatorsAreStoredVerbatimThen304AndGzipIsDecoded() async throws {
         let nginx = try Nginx()
         defer { nginx.stop() }
         let items = (1...40).map { "Story number \($0) about the harbour" }
@@ -18,7 +18,7 @@ struct NginxEndToEndTests {
         defer { cli.cleanUp() }
         let url = nginx.url("/feed.xml")
 
-        let added = try cli.run(["add", url])
+        let added = try await cli.run(["add", url])
         #expect(added.status == 0, "\(added.all)")
         #expect(added.stdout.contains("(40 new articles)"), "\(added.stdout)")
         var log = try nginx.waitForLog(lines: 1)
@@ -32,7 +32,7 @@ struct NginxEndToEndTests {
         #expect(state.etag == log[0].etag && state.etag?.hasPrefix("W/\"") == true, "\(String(describing: state.etag)) vs \(log[0])")
         #expect(state.lastModified == log[0].lastModified && state.lastModified?.hasSuffix(" GMT") == true)
 
-        let again = try cli.run(["refresh"])
+        let again = try await cli.run(["refresh"])
         #expect(again.status == 0, "\(again.all)")
         #expect(again.stdout.contains("1 unchanged"), "\(again.stdout)")
         log = try nginx.waitForLog(lines: 2)
@@ -42,7 +42,7 @@ struct NginxEndToEndTests {
 
         // A changed file: 200 again, new validators, new articles.
         try nginx.serve("feed.xml", FeedText.rss("Nginx Harbor", items: items + ["Late edition"]), age: 60)
-        let changed = try cli.run(["refresh", "--json"])
+        let changed = try await cli.run(["refresh", "--json"])
         #expect(changed.status == 0, "\(changed.all)")
         log = try nginx.waitForLog(lines: 3)
         #expect(log[2].status == 200)
@@ -114,7 +114,7 @@ final class Nginx {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        guard eventually(20, { Self.accepts(self.host, self.port) }) else {
+        guard waitUntil(20, { Self.accepts(self.host, self.port) }) else {
             let errors = (try? String(contentsOfFile: "\(d)/logs/error.log", encoding: .utf8)) ?? ""
             stop()
             throw ServerError("nginx did not start on \(host):\(port): \(errors)")
@@ -133,7 +133,7 @@ final class Nginx {
 
     func waitForLog(lines count: Int) throws -> [LogLine] {
         var lines: [LogLine] = []
-        _ = eventually(20) {
+        _ = waitUntil(20) {
             lines = self.log()
             return lines.count >= count
         }

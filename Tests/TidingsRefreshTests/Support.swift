@@ -44,7 +44,7 @@ final class Harness: @unchecked Sendable {
     }
 
     /// Short deadlines: a failure costs seconds, not the default minute.
-    static func settings(concurrency: Int = 6, timeout: TimeInterval = 10, maxBytes: Int = 15 << 20) -> RefreshSettings {
+    static func settings(concurrency: Int = 6, timeout: TimeInterval = 30, maxBytes: Int = 15 << 20) -> RefreshSettings {
         var settings = RefreshSettings(concurrency: concurrency, timeout: timeout)
         settings.maxBytes = maxBytes
         return settings

@@ -479,7 +479,19 @@ private extension Data {
 }
 
 /// Polls `condition` until it holds or `limit` seconds pass (generous: the machine may be loaded).
-func eventually(_ limit: TimeInterval = 30, _ condition: () -> Bool) -> Bool {
+/// It sleeps with `Task.sleep`: blocking one of the few cooperative threads in a wait loop
+/// starves the very requests the test is waiting for.
+func eventually(_ limit: TimeInterval = 60, _ condition: () -> Bool) async -> Bool {
+    let until = Date().addingTimeInterval(limit)
+    while Date() < until {
+        if condition() { return true }
+        try? await Task.sleep(nanoseconds: 20_000_000)
+    }
+    return condition()
+}
+
+/// The same for the few places that must wait synchronously (outside async tests, briefly).
+func waitUntil(_ limit: TimeInterval, _ condition: () -> Bool) -> Bool {
     let until = Date().addingTimeInterval(limit)
     while Date() < until {
         if condition() { return true }
