@@ -222,6 +222,20 @@ import Testing
         #expect(await error(HTTPClient(version: "1"), request(server.url("/bomb"), maxBytes: 1 << 20)) == .tooLarge(limit: 1 << 20))
     }
 
+    /// URLSession's cancel waits for its work queue, and libcurl does not return to that queue
+    /// while the socket stays readable: a server that streams faster than Tidings reads keeps the
+    /// transfer going past the cap (memory stays bounded; the bytes are dropped) until it stops.
+    @Test func aFastStreamPastTheCapIsCutOffEarly() async throws {
+        let unit = Data(repeating: 0x61, count: 64 << 10)
+        let server = try Server { _ in Reply(status: 200, body: Data("<rss>".utf8), mode: .stream(unit: unit, times: 1000)) }
+        defer { server.stop() }
+        #expect(await error(HTTPClient(version: "1"), request(server.url("/stream"), maxBytes: 1 << 20)) == .tooLarge(limit: 1 << 20))
+        #expect(await eventually { server.openConnections == 0 }, "the server is done with the connection, one way or the other")
+        withKnownIssue("libcurl keeps reading a readable socket before URLSession's cancel runs", isIntermittent: true) {
+            #expect(server.completedStreams == 0, "the server sent all \(server.bytesSent) bytes")
+        }
+    }
+
     @Test func capCountsDecodedBytesExactly() async throws {
         let server = try Server { r in
             let size = Int(r.path.dropFirst()) ?? 0

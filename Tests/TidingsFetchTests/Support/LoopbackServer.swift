@@ -156,6 +156,8 @@ final class LoopbackServer: @unchecked Sendable {
     func requests(_ path: String) -> [Request] { requests.filter { $0.path == path } }
     /// Connections accepted so far.
     var connectionCount: Int { lock.lock(); defer { lock.unlock() }; return connections }
+    /// Connections open now.
+    var openConnections: Int { lock.lock(); defer { lock.unlock() }; return open }
     /// The most connections open at the same time.
     var maxOpenConnections: Int { lock.lock(); defer { lock.unlock() }; return peakOpen }
     /// The most requests being answered at the same time.
