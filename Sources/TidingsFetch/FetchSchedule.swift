@@ -30,12 +30,12 @@ public struct FetchSchedule: Sendable, Equatable {
         return now.addingTimeInterval(max(jittered, cappedHint))
     }
 
-    /// After the `failures`-th error in a row: the interval doubled per failure, capped at 24 h,
-    /// with the same jitter.
+    /// After the `failures`-th error in a row: the interval doubled per failure, with the same
+    /// jitter, capped at 24 h (after the jitter, so the cap is never exceeded).
     public func backoff(after now: Date, failures: Int, random: Double = Double.random(in: 0...1)) -> Date {
         let exponent = Double(min(max(failures, 1) - 1, 16))
         let delay = min(Self.maximumBackoff, interval * pow(2, exponent))
-        return now.addingTimeInterval(delay * (0.9 + 0.2 * random))
+        return now.addingTimeInterval(min(Self.maximumBackoff, delay * (0.9 + 0.2 * random)))
     }
 
     /// A 429 or 503: exactly what Retry-After says (capped at 7 days), else the error backoff.

@@ -27,9 +27,7 @@ public final class HTTPClient: @unchecked Sendable {
         // stray second request from opening another connection.
         config.httpMaximumConnectionsPerHost = 1
         config.timeoutIntervalForRequest = idleTimeout
-        let queue = OperationQueue()
-        queue.maxConcurrentOperationCount = 1
-        session = URLSession(configuration: config, delegate: delegate, delegateQueue: queue)
+        session = URLSession(configuration: config, delegate: delegate, delegateQueue: BoundedDelegateQueue())
         userAgent = UserAgent.string(version: version)
         self.classifier = classifier
         self.idleTimeout = idleTimeout

@@ -37,16 +37,64 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendab
             completionHandler(.allow)
         } else {
             completionHandler(.cancel)
-            dataTask.cancel()
+            Self.cancel(dataTask)
         }
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         guard let transfer = transfer(dataTask) else { return }
-        if !transfer.received(data) { dataTask.cancel() }
+        if !transfer.received(data), transfer.markCancelled() { Self.cancel(dataTask) }
+    }
+
+    /// `cancel()` waits for URLSession's work queue, which may itself be waiting for this delegate
+    /// queue to make room (see `BoundedDelegateQueue`): cancel from elsewhere.
+    private static func cancel(_ task: URLSessionTask) {
+        DispatchQueue.global().async { task.cancel() }
+    }
+
+    /// A 401 with `WWW-Authenticate`: URLSession looks for stored credentials (there are none,
+    /// Tidings sends Basic auth itself) and, left to its default handling, never completes the
+    /// task, so a wrong password read as a timeout. The 401 is the answer.
+    func urlSession(_ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
+                    completionHandler: @escaping (URLSession.AuthChallengeDisposition, URLCredential?) -> Void) {
+        transfer(task)?.answered(challenge.failureResponse as? HTTPURLResponse)
+        completionHandler(.cancelAuthenticationChallenge, nil)
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
         transfer(task, remove: true)?.completed(error)
+    }
+}
+
+/// The delegate queue. URLSession on Linux hands every chunk libcurl decodes to this queue without
+/// waiting, so a gzip bomb inflates far faster than the size cap reads it: gigabytes queued up
+/// (4.4 GB for a 26 MB bomb) before the cancel landed. Here libcurl's thread waits while `limit`
+/// callbacks are pending, so memory stays bounded whatever the server sends.
+/// Known limit: while the socket stays readable (a fast server), libcurl does not return to the
+/// work queue, so the cancel only takes effect when the server pauses or stops sending.
+final class BoundedDelegateQueue: OperationQueue, @unchecked Sendable {
+    private let condition = NSCondition()
+    private var pending = 0
+    private let limit: Int
+
+    init(limit: Int = 32) {
+        self.limit = limit
+        super.init()
+        maxConcurrentOperationCount = 1
+        name = "tidings.fetch.delegate"
+    }
+
+    override func addOperation(_ block: @escaping @Sendable () -> Void) {
+        condition.lock()
+        while pending >= limit { condition.wait() }
+        pending += 1
+        condition.unlock()
+        super.addOperation { [condition] in
+            block()
+            condition.lock()
+            self.pending -= 1
+            condition.signal()
+            condition.unlock()
+        }
     }
 }

@@ -58,6 +58,27 @@ final class Transfer: @unchecked Sendable {
         return true
     }
 
+    private var cancelRequested = false
+    private var final = false
+
+    /// The response is complete as it stands (an authentication challenge that is not answered):
+    /// the cancel that follows ends the exchange with it instead of an error.
+    func answered(_ response: HTTPURLResponse?) {
+        lock.lock()
+        if let response, self.response == nil { self.response = response }
+        final = true
+        lock.unlock()
+    }
+
+    /// True the first time only: the task needs one cancel, not one per chunk still arriving.
+    func markCancelled() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if cancelRequested { return false }
+        cancelRequested = true
+        return true
+    }
+
     /// Records why the task is about to be cancelled, so the completion reports that reason.
     func fail(_ error: FetchError) {
         lock.lock()
@@ -72,6 +93,8 @@ final class Transfer: @unchecked Sendable {
         let outcome: Swift.Result<Result, Error>
         if let failure {
             outcome = .failure(failure)
+        } else if final, let response {
+            outcome = .success(Result(response: response, body: body))
         } else if let error {
             let classified = Self.classify(error, host: host)
             // URLSession's timer before any answer: the connection (or the server) never answered.

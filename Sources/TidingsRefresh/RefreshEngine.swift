@@ -62,14 +62,16 @@ public final class RefreshEngine: Sendable {
                         while let job = await scheduler.next() {
                             if Task.isCancelled { break }
                             let prepared = await prepare(job.feed, now: Date())
-                            await scheduler.finished(job.host)
-                            if Task.isCancelled, case .failed(_, nil) = prepared { break }
+                            // A host that asked to wait loses its queue before it counts as idle,
+                            // or another worker could send it one more request in between.
                             if case .rateLimited(let until, _) = prepared {
                                 let dropped = await scheduler.block(job.host)
                                 try? store.setRateLimited(until: until, feeds: dropped.map(\.feed.id)
                                                           + otherFeeds(onHost: job.host, than: job.feed.id))
                                 for other in dropped { collector.add(other.feed, .skipped(.hostRateLimited(until: until))) }
                             }
+                            await scheduler.finished(job.host)
+                            if Task.isCancelled, case .failed(_, nil) = prepared { break }
                             let status = await writer.commit(prepared, for: job.feed)
                             collector.add(job.feed, status)
                         }

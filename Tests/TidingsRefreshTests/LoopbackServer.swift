@@ -1,0 +1,1 @@
+../TidingsFetchTests/Support/LoopbackServer.swift
