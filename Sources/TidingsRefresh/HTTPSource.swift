@@ -38,8 +38,11 @@ enum HTTPSource {
             var record = FetchRecord(at: now, httpStatus: status, etag: state.etag, lastModified: state.lastModified,
                                      contentHash: state.contentHash, error: nil, failures: state.failures,
                                      nextFetch: until, gone: false, rateLimitedUntil: until)
-            // Without Retry-After a 503 is still an error the user should see; the wait is the backoff.
-            if retry == nil { record.failures += 1 }
+            // Without Retry-After the wait is the error backoff, and the answer is an error the user sees.
+            if retry == nil {
+                record.failures += 1
+                record.error = "\(Self.statusMessage(status)) without Retry-After; this host waits until \(Clock.short(until))"
+            }
             return .rateLimited(until: until, record: record)
         default:
             return failure(Self.statusMessage(status), state, settings, now, status: status)
@@ -134,6 +137,8 @@ enum HTTPSource {
         case 403: return "HTTP 403 \(reason): the server refuses to serve this feed"
         case 404: return "HTTP 404 \(reason): no feed at this URL any more; check the address"
         case 300...399: return "HTTP \(status) \(reason): a redirect Tidings cannot follow"
+        case 429: return "HTTP 429 \(reason): the server asks for fewer requests"
+        case 503: return "HTTP 503 \(reason): the server is overloaded or down for maintenance"
         case 500...599: return "HTTP \(status) \(reason): the server failed; it will be retried later"
         default: return "HTTP \(status) \(reason)"
         }

@@ -140,11 +140,9 @@ import TidingsStore
         }
         // max-age 3 h minus Age 1 h = 2 h (jitter never brings it sooner).
         #expect(try wait(maxAge) >= 2 * 3600 - 1 && wait(maxAge) <= 2.2 * 3600 + slack)
-        // The feed parser does not read <ttl> or sy:updatePeriod yet (FeedDocument's fields stay nil).
+        // RSS <ttl> 240 minutes: four hours.
         let ttlWait = try wait(ttl)
-        withKnownIssue("RSS <ttl> is not parsed, so it cannot push the next fetch") {
-            #expect(ttlWait >= 4 * 3600 - 1 && ttlWait <= 4.4 * 3600 + slack)
-        }
+        #expect(ttlWait >= 4 * 3600 - 1 && ttlWait <= 4.4 * 3600 + slack)
         #expect(try wait(noCache) >= 0.9 * 3600 - 1 && wait(noCache) <= 1.1 * 3600 + slack)
         #expect(try wait(month) >= 24 * 3600 - 1 && wait(month) <= 26.4 * 3600 + slack)
     }

@@ -107,6 +107,8 @@ import TidingsStore
         let after = Date()
         var info = try harness.feed(feed.id)
         #expect(info.failures == 1)
+        #expect(info.lastError?.hasPrefix("HTTP \(status) ") == true && info.lastError?.contains("without Retry-After") == true,
+                "the user sees why the host waits: \(info.lastError ?? "nil")")
         let next = try #require(info.nextFetch)
         #expect(next >= before.addingTimeInterval(3600 - 1) && next <= after.addingTimeInterval(3600 + 1), "\(next)")
         _ = try await harness.refresh(selection: RefreshSelection(force: true))
