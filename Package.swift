@@ -31,7 +31,7 @@ let package = Package(
         // The only importer of FoundationNetworking: HTTP client, politeness and scheduling rules.
         .target(name: "TidingsFetch", dependencies: ["TidingsCore"]),
         // One refresh pipeline for files, folders, exec: and HTTP, shared by the CLI, the reader and tests.
-        .target(name: "TidingsRefresh", dependencies: ["TidingsCore", "TidingsFeeds", "TidingsStore", "TidingsFetch"]),
+        .target(name: "TidingsRefresh", dependencies: ["TidingsCore", "TidingsFeeds", "TidingsStore", "TidingsFetch", "TidingsExtract"]),
         .executableTarget(name: "tidings", dependencies: [
             "TidingsCore", "TidingsText", "TidingsRender", "TidingsFeeds", "TidingsStore", "TidingsTerminal",
             "TidingsFetch", "TidingsRefresh", "TidingsExtract",

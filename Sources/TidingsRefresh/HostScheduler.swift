@@ -3,9 +3,9 @@ import TidingsStore
 
 /// Hands out feeds so that each host has at most one request in flight, hosts take turns (one
 /// slow host never holds the others back), and a host that asked to wait loses its queue.
-actor HostScheduler {
+actor HostScheduler<Payload: Sendable> {
     struct Job: Sendable {
-        var feed: FeedInfo
+        var payload: Payload
         var host: String
     }
 

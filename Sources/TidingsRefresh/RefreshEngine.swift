@@ -27,7 +27,7 @@ public struct RefreshSelection: Sendable, Equatable {
 /// each feed in its own transaction. Cancelling the task stops it at once; what was written stays.
 public final class RefreshEngine: Sendable {
     let store: ArticleStore
-    let client: HTTPClient
+    public let client: HTTPClient
     public let settings: RefreshSettings
 
     public init(store: ArticleStore, client: HTTPClient, settings: RefreshSettings = RefreshSettings()) {
@@ -41,7 +41,7 @@ public final class RefreshEngine: Sendable {
     public func run(_ feeds: [FeedInfo], selection: RefreshSelection = RefreshSelection(), now: Date = Date(),
                     onFeed: @escaping @Sendable (RefreshEvent) -> Void = { _ in }) async -> RefreshRun {
         let collector = RunCollector(total: feeds.count, onFeed: onFeed)
-        var jobs: [HostScheduler.Job] = []
+        var jobs: [HostScheduler<FeedInfo>.Job] = []
         for feed in feeds {
             if let reason = Self.skipReason(feed, selection: selection, now: now) {
                 collector.add(feed, .skipped(reason))
@@ -49,7 +49,7 @@ public final class RefreshEngine: Sendable {
                 if selection.force && (feed.gone || feed.failures > 0 || feed.rateLimitedUntil != nil) {
                     try? store.reenable(feed.id)
                 }
-                jobs.append(HostScheduler.Job(feed: feed, host: Self.hostKey(feed)))
+                jobs.append(HostScheduler<FeedInfo>.Job(payload: feed, host: Self.hostKey(feed)))
             }
         }
         let scheduler = HostScheduler(jobs)
@@ -61,19 +61,19 @@ public final class RefreshEngine: Sendable {
                     group.addTask { [self] in
                         while let job = await scheduler.next() {
                             if Task.isCancelled { break }
-                            let prepared = await prepare(job.feed, now: Date())
+                            let prepared = await prepare(job.payload, now: Date())
                             // A host that asked to wait loses its queue before it counts as idle,
                             // or another worker could send it one more request in between.
                             if case .rateLimited(let until, _) = prepared {
                                 let dropped = await scheduler.block(job.host)
-                                try? store.setRateLimited(until: until, feeds: dropped.map(\.feed.id)
-                                                          + otherFeeds(onHost: job.host, than: job.feed.id))
-                                for other in dropped { collector.add(other.feed, .skipped(.hostRateLimited(until: until))) }
+                                try? store.setRateLimited(until: until, feeds: dropped.map(\.payload.id)
+                                                          + otherFeeds(onHost: job.host, than: job.payload.id))
+                                for other in dropped { collector.add(other.payload, .skipped(.hostRateLimited(until: until))) }
                             }
                             await scheduler.finished(job.host)
                             if Task.isCancelled, case .failed(_, nil) = prepared { break }
-                            let status = await writer.commit(prepared, for: job.feed)
-                            collector.add(job.feed, status)
+                            let status = await writer.commit(prepared, for: job.payload)
+                            collector.add(job.payload, status)
                         }
                     }
                 }
@@ -82,8 +82,40 @@ public final class RefreshEngine: Sendable {
             Task { await scheduler.stop() }
         }
         var run = collector.finish()
+        if !Task.isCancelled { run.fullArticles = await extractNewArticles(of: run, since: now) }
         if !Task.isCancelled { applyRetention(&run) }
         return run
+    }
+
+    /// Feeds set to `full-article = "always"`: the new articles of this refresh get their web
+    /// page extracted, at most `fullArticleLimit` a run, one request per host at a time.
+    private func extractNewArticles(of run: RefreshRun, since start: Date) async -> Int {
+        let feeds = run.outcomes.compactMap { outcome -> FeedID? in
+            guard case .updated(let report, _) = outcome.status, report.inserted > 0,
+                  settings.fullArticle.policy(source: outcome.feed.source, title: outcome.feed.title) == .always else { return nil }
+            return outcome.feed.id
+        }
+        guard !feeds.isEmpty,
+              let wanted = try? store.articlesWantingFullText(feeds: feeds, since: start.addingTimeInterval(-1),
+                                                               minimumVersion: ArticleExtractorVersion.current,
+                                                               limit: settings.fullArticleLimit), !wanted.isEmpty else { return 0 }
+        let jobs = wanted.map { HostScheduler<(id: ArticleID, link: String)>.Job(payload: $0, host: URL(string: $0.link)?.host ?? $0.link) }
+        let scheduler = HostScheduler(jobs)
+        let done = Counter()
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<min(settings.concurrency, jobs.count) {
+                group.addTask { [self] in
+                    while let job = await scheduler.next() {
+                        if Task.isCancelled { break }
+                        let ok = (try? await FullArticleService.fullArticle(for: job.payload.id, link: job.payload.link, store: store,
+                                                                             client: client, settings: settings)) != nil
+                        await scheduler.finished(job.host)
+                        if ok { done.add() }
+                    }
+                }
+            }
+        }
+        return done.value
     }
 
     /// Reads a source without writing it: HTTP through the client, local kinds off the cooperative pool.

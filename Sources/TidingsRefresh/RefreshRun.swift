@@ -13,6 +13,8 @@ public struct RefreshRun: Sendable {
     public var inserted = 0, updated = 0, unchanged = 0, skipped = 0, failed = 0, warned = 0, rateLimited = 0, gone = 0
     /// Articles removed by retention limits after the refresh.
     public var purged = 0
+    /// Web pages extracted for feeds set to `full-article = "always"`.
+    public var fullArticles = 0
     /// Lines for stderr: one per failed feed, per warning, and one per skip reason.
     public var problems: [String] = []
     private var skipCounts: [String: Int] = [:]
@@ -60,6 +62,7 @@ public struct RefreshRun: Sendable {
     public var line: String {
         "Refreshed \(outcomes.count) feed\(outcomes.count == 1 ? "" : "s"): \(inserted) new, \(updated) updated articles; "
             + "\(unchanged) unchanged, \(skipped) skipped, \(unsuccessful) failed" + (warned > 0 ? ", \(warned) with warnings" : "")
+            + (fullArticles > 0 ? "; \(fullArticles) full articles fetched" : "")
             + (purged > 0 ? "; \(purged) old articles removed by retention limits" : "")
     }
 }

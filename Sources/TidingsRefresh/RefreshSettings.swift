@@ -15,6 +15,10 @@ public struct RefreshSettings: Sendable {
     public var retention: RetentionPolicy
     /// Parse and write at a lower CPU priority (the reader: its keys come first).
     public var background = false
+    /// Which feeds get their new articles' web pages extracted during a refresh.
+    public var fullArticle = FullArticleConfig()
+    /// At most this many pages are extracted in one refresh (the rest wait for the next one).
+    public var fullArticleLimit = 50
 
     public init(concurrency: Int = 6, timeout: TimeInterval = 60, maxBytes: Int = 15 << 20,
                 interval: TimeInterval = FetchSchedule.defaultInterval, retention: RetentionPolicy = RetentionPolicy()) {

@@ -40,6 +40,20 @@ enum Schema {
                 ALTER TABLE feed ADD COLUMN rate_limited_until INTEGER;
                 """)
         }
+        migrator.registerMigration("v7-full-article") { db in
+            // The reader view of an article's web page, beside the feed's own body: the final URL,
+            // when it was fetched, and the extractor version, so a better extractor can redo it.
+            try db.execute(sql: """
+                CREATE TABLE full_article (
+                    article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+                    url TEXT NOT NULL,
+                    html TEXT NOT NULL,
+                    text_length INTEGER NOT NULL,
+                    extractor_version INTEGER NOT NULL,
+                    fetched_at INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }()
 

@@ -29,6 +29,8 @@ public struct Config: Hashable, Sendable {
     public var retention = RetentionPolicy()
     /// fetch-concurrency, fetch-timeout, refresh-interval, auto-refresh.
     public var fetch = FetchConfig()
+    /// `full-article` and `[feeds."…"] full-article`.
+    public var fullArticle = FullArticleConfig()
     /// The global articles-per-feed limit (0 = none).
     public var maxArticles: Int? {
         get { retention.global.maxArticles }
@@ -68,6 +70,8 @@ public struct Config: Hashable, Sendable {
                         case "stacked": layout = .stacked
                         default: throw .badValue(key: key, expected: "\"auto\", \"side-by-side\" or \"stacked\"", line: line)
                         }
+                    case "full-article":
+                        fullArticle.fallback = try FullArticleConfig.policy(key, value, line: line)
                     case _ where FetchConfig.keys.contains(key):
                         try fetch.read(key, value, line: line)
                     default:
@@ -85,6 +89,10 @@ public struct Config: Hashable, Sendable {
                 case let feedTable where feedTable.hasPrefix("retention."):
                     let feed = String(feedTable.dropFirst("retention.".count))
                     try Self.readLimit(key, value, line: line, table: table, into: &retention.perFeed[feed, default: RetentionLimits()])
+                case let feedTable where feedTable.hasPrefix("feeds."):
+                    let feed = String(feedTable.dropFirst("feeds.".count))
+                    guard key == "full-article" else { throw .unknownKey("\(table).\(key)", line: line) }
+                    fullArticle.perFeed[feed] = try FullArticleConfig.policy(key, value, line: line)
                 case "keys", "keys.list", "keys.reader":
                     let context: KeyContext = table == "keys" ? .global : (table == "keys.list" ? .list : .reader)
                     guard let k = Key(name: key) else { throw .unknownKeyName(key, line: line) }

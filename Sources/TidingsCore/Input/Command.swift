@@ -44,6 +44,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case pipe = "pipe"
     case selectTag = "select-tag"
     case clearTag = "clear-tag"
+    case toggleFullArticle = "toggle-full-article"
 
     /// A group heading in the help overlay.
     public var group: String {
@@ -53,7 +54,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
              .selectTag, .clearTag:
             return "Moving"
         case .nextUnread, .prevUnread, .toggleRead, .markFeedRead, .markAllRead, .openInBrowser,
-             .openInBrowserAndMarkRead, .openLink, .reload, .reloadAll, .save, .pipe, .toggleStar, .listLinks:
+             .openInBrowserAndMarkRead, .openLink, .reload, .reloadAll, .save, .pipe, .toggleStar, .listLinks,
+             .toggleFullArticle:
             return "Reading"
         case .toggleFocus, .zoom, .swapLayout, .help, .redraw, .quit:
             return "Screen"
@@ -102,6 +104,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .pipe: return "Pipe the article's text into a command ($PAGER when empty)"
         case .selectTag: return "Show only the feeds with a tag (choose it from a list)"
         case .clearTag: return "Show every feed again"
+        case .toggleFullArticle: return "Full article from the web page (fetched once, then kept) / the feed's text"
         }
     }
 
@@ -147,6 +150,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .pipe: return [(.global, .char("|"))]
         case .selectTag: return [(.global, .char("t"))]
         case .clearTag: return [(.global, .ctrl("t"))]
+        // "w" for the web page; newsboat leaves it unbound.
+        case .toggleFullArticle: return [(.global, .char("w"))]
         }
     }
 }

@@ -46,6 +46,12 @@ public enum Action: Hashable, Sendable {
     case refreshProgress(done: Int, total: Int, failed: Int)
     /// A refresh ended; the summary goes to the status bar (an empty one says nothing).
     case refreshFinished(String)
+    /// The full article of an article, extracted from its web page (or the cache).
+    case fullArticleLoaded(ArticleID, FullArticle)
+    /// Fetching or extracting the full article failed; the reason in one line.
+    case fullArticleFailed(ArticleID, String)
+    /// Which feeds want the full article (`[feeds."…"] full-article`), with the default for the rest.
+    case fullArticlePolicies([FeedID: FullArticlePolicy], default: FullArticlePolicy)
     /// An effect succeeded with something to say in the status bar.
     case notice(String)
     /// An effect failed; the message is shown in the status bar.

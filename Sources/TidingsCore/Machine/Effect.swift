@@ -59,6 +59,11 @@ public enum Effect: Hashable, Sendable {
     case saveText(String, path: String)
     /// Run a shell command (the user's own) with the article's text on its standard input.
     case pipeText(String, command: String)
+    /// Fetch and extract an article's web page in the background (or take the cached copy)
+    /// → `.fullArticleLoaded` or `.fullArticleFailed`.
+    case fetchFullArticle(ArticleID, url: String)
+    /// The article is no longer shown: stop fetching its page.
+    case cancelFullArticle(ArticleID)
     /// Repaint the whole terminal.
     case redraw
     /// Leave the program.

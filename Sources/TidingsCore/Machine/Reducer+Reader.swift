@@ -21,8 +21,9 @@ extension AppState {
         if force || r.layoutWidth != width {
             // Keep the reading position proportionally when the width changes.
             let fraction = r.lines.isEmpty ? 0 : Double(r.scroll) / Double(max(1, r.lines.count))
+            let showing = r.full.flatMap { $0.phase == .idle && $0.shown == .feedText ? nil : $0.label }
             r.lines = ReaderLayout.lines(headline: r.headline, article: r.article, document: r.document,
-                                         width: width, timeZone: timeZone)
+                                         width: width, timeZone: timeZone, showing: showing)
             if !r.highlights.isEmpty { r.lines = Highlighter.apply(r.highlights, to: r.lines) }
             r.scroll = force && r.layoutWidth == 0 ? 0 : Int(fraction * Double(r.lines.count))
             r.layoutWidth = width

@@ -72,11 +72,24 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         reader.headline.isStarred = flags.isStarred
         state.reader = reader
         state.relayoutReader(force: true)
-        return []
+        return state.fullArticleOnOpen()
 
     case .articleMissing(let id):
         if state.reader?.headline.id == id { state.reader = nil; state.focus = .list; state.zoomed = false }
         state.message = StatusMessage("That article is no longer in the cache.", isError: true)
+        return []
+
+    case .fullArticleLoaded(let id, let page):
+        state.fullArticleLoaded(id, page)
+        return []
+
+    case .fullArticleFailed(let id, let reason):
+        state.fullArticleFailed(id, reason)
+        return []
+
+    case .fullArticlePolicies(let policies, let fallback):
+        state.fullArticlePolicies = policies
+        state.defaultFullArticlePolicy = fallback
         return []
 
     case .searchResults(let query, let rows):
@@ -208,6 +221,8 @@ extension AppState {
         case .clearTag:
             guard feedList.tagFilter != nil else { message = StatusMessage("Every feed is shown already."); return [] }
             return applyTagFilter(nil)
+        case .toggleFullArticle:
+            return toggleFullArticle()
         }
     }
 

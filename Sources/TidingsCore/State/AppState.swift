@@ -55,6 +55,9 @@ public struct AppState: Hashable, Sendable {
     public var refresh: RefreshProgress?
     /// The query whose results are still being computed off the UI loop.
     public var searchInFlight: String?
+    /// Per-feed `full-article` settings and the default for other feeds.
+    public var fullArticlePolicies: [FeedID: FullArticlePolicy] = [:]
+    public var defaultFullArticlePolicy: FullArticlePolicy = .never
 
     public init(size: Size = Size(width: 80, height: 24), layoutPreference: LayoutPreference = .automatic,
                 keymap: Keymap = .standard, timeZone: TimeZone = TimeZone(identifier: "UTC")!) {

@@ -7,8 +7,9 @@ public enum ReaderLayout {
     public static let maxTextWidth = 100
 
     /// Header plus body lines for an article at `width` columns.
+    /// `showing` names the text shown when the reader offers two (the feed's, or the full article).
     public static func lines(headline: Headline, article: Article?, document: ArticleDocument,
-                             width: Int, timeZone: TimeZone) -> [StyledLine] {
+                             width: Int, timeZone: TimeZone, showing: String? = nil) -> [StyledLine] {
         let width = max(1, width)
         var out: [StyledLine] = []
         for piece in wrap(TerminalSafe.singleLine(headline.title.isEmpty ? "(untitled)" : headline.title), width: width) {
@@ -36,6 +37,7 @@ public enum ReaderLayout {
         for enclosure in article?.enclosures ?? [] {
             field("Attachment", article?.attachmentLabel(enclosure, in: document))
         }
+        field("Showing", showing.map(TerminalSafe.singleLine))
         out.append(StyledLine(runs: [StyledRun(text: String(repeating: "─", count: min(width, 40)), role: .rule)]))
         out.append(StyledLine(runs: []))
         guard let article else {

@@ -12,6 +12,8 @@ public struct ReaderState: Hashable, Sendable {
     public var scroll: Int
     /// Words to highlight in the body (from the search that found the article).
     public var highlights: [String] = []
+    /// The full article from the web page, once asked for (`w`, or a feed's `full-article`).
+    public var full: FullArticleState?
 
     public init(headline: Headline, article: Article? = nil, document: ArticleDocument = .empty,
                 lines: [StyledLine] = [], layoutWidth: Int = 0, scroll: Int = 0) {

@@ -77,6 +77,7 @@ extension RefreshSettings {
     init(config: Config) {
         self.init(concurrency: config.fetch.concurrency, timeout: config.fetch.timeout,
                   interval: config.fetch.interval, retention: config.retention)
+        fullArticle = config.fullArticle
     }
 }
 

@@ -1,11 +1,13 @@
 import ArgumentParser
 import Foundation
 import TidingsCore
+import TidingsFetch
+import TidingsRefresh
 import TidingsStore
 import TidingsText
 
 /// `tidings show ID`: one article as the reader pane lays it out, or its raw body, or JSON.
-struct ShowCommand: ParsableCommand {
+struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Print one article: laid out as in the reader, as its HTML, or as JSON.")
@@ -25,14 +27,33 @@ struct ShowCommand: ParsableCommand {
     @Option(help: ArgumentHelp("text, html or json.", valueName: "format"))
     var format: Format = .text
 
+    @Flag(name: .long, help: "The full article from the web page (kept from the reader's w, else fetched now and kept).")
+    var full = false
+
     func validate() throws {
         if width < 10 { throw ValidationError("--width must be at least 10") }
     }
 
-    func run() throws {
+    func run() async throws {
+        let config = try ConfigLoader.load(path: common.configPath, explicit: common.configIsExplicit)
         let store = try Headless.store(common)
-        guard let article = try Headless.attempt({ try store.article(id) }) else {
+        guard var article = try Headless.attempt({ try store.article(id) }) else {
             throw CommandFailure("no article with id \(id); `tidings list` shows ids")
+        }
+        var showing: String?
+        if full {
+            guard let link = article.link else { throw CommandFailure("article \(id) has no web link to fetch") }
+            do {
+                let kept = try await FullArticleService.fullArticle(for: id, link: link, store: store,
+                                                                   client: HTTPClient(version: TidingsVersion.string),
+                                                                   settings: RefreshSettings(config: config))
+                article.body = kept.html
+                article.contentType = .html
+                article.link = kept.url
+                showing = "Full article from \(kept.url)"
+            } catch {
+                throw CommandFailure("no full article for \(id): \(Userinfo.censor(error.description))")
+            }
         }
         switch format {
         case .html:
@@ -50,7 +71,7 @@ struct ShowCommand: ParsableCommand {
             // The same document and layout the reader pane builds (Reducer: .articleLoaded).
             let document = article.document
             let lines = ReaderLayout.lines(headline: article.headline, article: article, document: document,
-                                           width: min(width, ReaderLayout.maxTextWidth), timeZone: .current)
+                                           width: min(width, ReaderLayout.maxTextWidth), timeZone: .current, showing: showing)
             Headless.printLines(lines.map(\.plainText))
         }
     }

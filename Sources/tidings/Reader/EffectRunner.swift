@@ -6,6 +6,8 @@ struct EffectRunner {
     let store: ArticleStore
     /// Saved searches from the config file, shown beside the ones in the cache.
     var configSearches: [SavedSearch] = []
+    /// `full-article` settings, matched to feeds whenever the feed list is read.
+    var fullArticle = FullArticleConfig()
 
     func run(_ effect: Effect) -> [Action] {
         do {
@@ -15,8 +17,11 @@ struct EffectRunner {
                 let searches = try store.savedSearchCounts(extra: configSearches).map {
                     SavedSearchSummary(name: $0.search.name, query: $0.search.query, unread: $0.unread, total: $0.total)
                 }
-                return [.feedsLoaded(try store.feedSummaries(), Totals(unread: t.unread, total: t.total)),
-                        .savedSearchesLoaded(searches)]
+                let feeds = try store.feedSummaries()
+                var policies: [FeedID: FullArticlePolicy] = [:]
+                for feed in feeds { policies[feed.id] = fullArticle.policy(source: feed.source, title: feed.title) }
+                return [.feedsLoaded(feeds, Totals(unread: t.unread, total: t.total)), .savedSearchesLoaded(searches),
+                        .fullArticlePolicies(policies, default: fullArticle.fallback)]
             case .loadHeadlines(let scope, let anchor, let limit):
                 return [.headlinesLoaded(try page(scope, anchor, limit))]
             case .loadPreview(let scope, let limit):
@@ -38,7 +43,8 @@ struct EffectRunner {
                 return [.feedsLoaded(try store.feedSummaries(), Totals(unread: t.unread, total: t.total))]
             case .search(let query, let limit):
                 return [.searchResults(query, try store.search(query, limit: limit))]
-            case .openLink, .openURL, .refresh, .saveText, .pipeText, .redraw, .quit, .cancelSearch:
+            case .openLink, .openURL, .refresh, .saveText, .pipeText, .redraw, .quit, .cancelSearch,
+                 .fetchFullArticle, .cancelFullArticle:
                 return []
             }
         } catch {

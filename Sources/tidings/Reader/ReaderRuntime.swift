@@ -16,7 +16,10 @@ final class ReaderRuntime {
     private var quitting = false
     private var lastChangeToken: Int?
     private lazy var effects = EffectRunner(
-        store: store, configSearches: config.searches.map { SavedSearch(name: $0.key, query: $0.value) })
+        store: store, configSearches: config.searches.map { SavedSearch(name: $0.key, query: $0.value) },
+        fullArticle: config.fullArticle)
+    /// Full-article fetches in flight, by article; the one for an article no longer shown is cancelled.
+    private var fullArticleTasks: [ArticleID: Task<Void, Never>] = [:]
     /// Retention limits (applied after `r`/`R`, as after `tidings refresh`) and saved searches.
     private let config: Config
     /// Results of background work, taken by the loop when the terminal session wakes it.
@@ -91,6 +94,8 @@ final class ReaderRuntime {
         for (index, action) in actions.enumerated() {
             if case .refreshProgress = action, index != newest { continue }
             if case .refreshFinished = action { refreshTask = nil }
+            if case .fullArticleLoaded(let id, _) = action { fullArticleTasks[id] = nil }
+            if case .fullArticleFailed(let id, _) = action { fullArticleTasks[id] = nil }
             dispatch(action)
         }
         if newest != nil, Date().timeIntervalSince(lastProgressCheck) > 0.5 {
@@ -153,6 +158,26 @@ final class ReaderRuntime {
             let next = queue.removeFirst()
             for effect in reduce(&state, next) { queue += perform(effect) }
         }
+        // Leaving an article (q, Esc, the next one) stops fetching its page.
+        for (id, task) in fullArticleTasks where id != state.reader?.headline.id {
+            task.cancel()
+            fullArticleTasks[id] = nil
+        }
+    }
+
+    /// The page behind the article, fetched and extracted in the background (or the kept copy).
+    private func fetchFullArticle(_ id: ArticleID, _ url: String) {
+        fullArticleTasks[id]?.cancel()
+        let store = self.store, engine = self.engine, inbox = self.inbox
+        fullArticleTasks[id] = Task.detached { @Sendable in
+            do {
+                let kept = try await FullArticleService.fullArticle(for: id, link: url, store: store, client: engine.client,
+                                                                    settings: engine.settings)
+                inbox.post(.fullArticleLoaded(id, FullArticle(html: kept.html, url: kept.url, textLength: kept.textLength)))
+            } catch {
+                if !Task.isCancelled { inbox.post(.fullArticleFailed(id, "\(error)")) }
+            }
+        }
     }
 
     @discardableResult
@@ -192,6 +217,12 @@ final class ReaderRuntime {
             return []
         case .cancelSearch:
             searches.cancel()
+            return []
+        case .fetchFullArticle(let id, let url):
+            fetchFullArticle(id, url)
+            return []
+        case .cancelFullArticle(let id):
+            fullArticleTasks.removeValue(forKey: id)?.cancel()
             return []
         default:
             return effects.run(effect)
