@@ -11,6 +11,8 @@ enum StoreOpener {
         config.prepareDatabase { db in
             // WAL + NORMAL survives a killed process; only a power loss may drop the last commits.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // The search index's content view and triggers call these (see SearchFunctions).
+            SearchFunctions.register(db)
         }
         return config
     }

@@ -31,6 +31,7 @@ struct RetentionTests {
         #expect(report.deleted == 10 - kept.count)
         #expect(try Fixture.everything(store, .all).map(\.id) == kept.map { list[$0].id })
         #expect(try store.searchIndexCount() == kept.count)
+        #expect(try store.searchIndexDifferences() == [])
         #expect(try store.totals().total == kept.count)
     }
 
@@ -65,6 +66,7 @@ struct RetentionTests {
         #expect(report.deleted == 8 + 7 + 5)
         #expect(report.unmatchedFeeds == ["nowhere"])
         #expect(try store.searchIndexCount() == 10)
+        #expect(try store.searchIndexDifferences() == [])
     }
 
     @Test func aPerFeedZeroExemptsAFeedFromEveryGlobalLimit() throws {
