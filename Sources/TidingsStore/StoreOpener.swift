@@ -17,6 +17,7 @@ enum StoreOpener {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // The search index's content view and triggers call these (see SearchFunctions).
             SearchFunctions.register(db)
+            SearchRank.register(db)
         }
         return config
     }

@@ -138,3 +138,22 @@ struct LeanCacheUpgradeTests {
         #expect(try store.searchIndexDifferences() == [])
     }
 }
+
+@Suite("Ranking")
+struct SearchRankTests {
+    @Test(arguments: ["ferry", "timetable OR festival", "\"the ferry\"", "ana lima", "harbor ferry"])
+    func belowTheExactCountItIsFTS5sOwnBm25(query: String) throws {
+        let (store, _, _) = try SearchFixture.store()
+        let match = try #require(SearchQuery(query).match)
+        let rows = try store.rowsForTesting("""
+            SELECT rowid, bm25(article_fts, 10.0, 4.0, 2.0, 1.0), rank FROM article_fts
+             WHERE article_fts MATCH '\(match.replacingOccurrences(of: "'", with: "''"))'
+               AND rank MATCH 'tidings_bm25(1, 5, 10.0, 4.0, 2.0, 1.0)'
+            """)
+        #expect(!rows.isEmpty)
+        for row in rows {
+            let (ours, theirs) = (Double(row[2] ?? "") ?? .nan, Double(row[1] ?? "") ?? .nan)
+            #expect(abs(ours - theirs) <= 1e-12 * max(1, abs(theirs)), "\(row)")
+        }
+    }
+}
