@@ -15,6 +15,19 @@ internal import GRDB
 /// - an article's text changed: old entry out before, new entry in after.
 /// New articles are indexed by the import in batches, with text prepared off the write lock.
 enum LeanCache {
+    static let identifier = "v6-lean-cache"
+
+    /// Gives the pages the old index copy and the plain bodies held back to the file system,
+    /// once, right after the migration (which cannot VACUUM inside its transaction). Best effort:
+    /// when another process holds the cache, the space is reused by later imports instead, and
+    /// `tidings cleanup` compacts.
+    static func compact(_ pool: DatabasePool) {
+        try? pool.writeWithoutTransaction { db in
+            try db.execute(sql: "VACUUM")
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+
     static func migrate(_ db: Database) throws {
         try db.execute(sql: "DROP TRIGGER IF EXISTS article_fts_delete")
         try db.execute(sql: "DROP TABLE IF EXISTS article_fts")

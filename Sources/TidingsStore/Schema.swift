@@ -29,7 +29,7 @@ enum Schema {
             // export gives back the file that was imported.
             try db.execute(sql: "ALTER TABLE feed_tag ADD COLUMN position INTEGER NOT NULL DEFAULT 0")
         }
-        migrator.registerMigration("v6-lean-cache") { db in
+        migrator.registerMigration(LeanCache.identifier) { db in
             try LeanCache.migrate(db)
         }
         return migrator

@@ -43,7 +43,12 @@ enum StoreOpener {
             if existed, let upgrading, try pool.read({ db in try !Schema.migrator.hasCompletedMigrations(db) }) {
                 upgrading()
             }
+            let slimming = try existed && pool.read { db in
+                try !Schema.migrator.appliedIdentifiers(db).contains(LeanCache.identifier)
+                    && db.tableExists("article")
+            }
             try Schema.migrator.migrate(pool)
+            if slimming { LeanCache.compact(pool) }
             return pool
         } catch {
             if !existed { removeLeftovers(of: path) }

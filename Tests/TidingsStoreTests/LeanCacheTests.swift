@@ -96,6 +96,10 @@ struct LeanCacheUpgradeTests {
         SELECT id, title, author, 'Old Times', COALESCE(content, summary) FROM article;
         """
 
+    static func fileSize(_ path: String) throws -> Int {
+        try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+    }
+
     @Test func nothingIsLostAndTheIndexIsRebuiltWithoutItsCopy() throws {
         // Given a cache written by the previous release
         let directory = try Fixture.temporaryDirectory()
@@ -106,6 +110,8 @@ struct LeanCacheUpgradeTests {
             SELECT id, is_read, is_starred, COALESCE(NULLIF(content, ''), summary) FROM article ORDER BY id
             """)
 
+        let bytesBefore = try Self.fileSize(path)
+
         // When this build opens it
         var told = 0
         let store = try ArticleStore(path: path) { told += 1 }
@@ -113,6 +119,8 @@ struct LeanCacheUpgradeTests {
         // Then the user was told once, every flag and body survived, and bodies are packed
         #expect(told == 1)
         #expect(try store.appliedMigrations() == Schema.knownMigrations)
+        // And the space of the old index copy went back to the file system
+        #expect(try Self.fileSize(path) < bytesBefore)
         let after = try store.rowsForTesting("SELECT id, is_read, is_starred FROM article ORDER BY id")
         #expect(after == before.map { Array($0.prefix(3)) })
         for row in before {
