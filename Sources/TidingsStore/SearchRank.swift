@@ -21,7 +21,11 @@ enum SearchRank {
 
     /// The `rank MATCH` expression for the rowid range of the articles and bm25's column weights.
     static func expression(_ db: Database, weights: [Double]) throws -> String {
-        let row = try Row.fetchOne(db, sql: "SELECT COALESCE(min(id), 0) AS lo, COALESCE(max(id), 0) AS hi FROM article")
+        // Two subqueries: SQLite answers a lone min() or max() from the rowid b-tree, but scans
+        // the whole table for both in one SELECT (26 ms per search at 200,000 articles).
+        let row = try Row.fetchOne(db, sql: """
+            SELECT COALESCE((SELECT min(id) FROM article), 0) AS lo, COALESCE((SELECT max(id) FROM article), 0) AS hi
+            """)
         let lo: Int64 = row?["lo"] ?? 0, hi: Int64 = row?["hi"] ?? 0
         return "tidings_bm25(\(lo), \(hi), " + weights.map { String($0) }.joined(separator: ", ") + ")"
     }
