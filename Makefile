@@ -2,7 +2,7 @@
 # Both first install what a fresh Debian 12 machine with only the Swift toolchain lacks.
 
 SWIFT       ?= swift
-APT_PACKAGES = pkg-config procps libncurses-dev libsqlite3-dev libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev tmux nginx-light
+APT_PACKAGES = pkg-config procps libncurses-dev libsqlite3-dev libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev tmux nginx-light
 DATA_HOME   ?= $(if $(XDG_DATA_HOME),$(XDG_DATA_HOME),$(HOME)/.local/share)
 SAMPLE_CACHE = $(DATA_HOME)/tidings/samples.sqlite
 BIN          = .build/debug/tidings

@@ -30,6 +30,9 @@ enum ArticleHTML {
                 html.append(word.prefix(1).uppercased() + word.dropFirst())
             } else {
                 html.append(" ")
+                // English is full of "of the": a phrase of two very common words, the slow case
+                // for a positional index, so the bench must contain it as real text does.
+                if random.chance(8) { html.append(random.chance(2) ? "of the " : "the ") }
                 if random.chance(4) {
                     html.append("<a href=\"https://example.org/\(word)/\(random.below(10_000))\">\(word)</a>")
                 } else if random.chance(3) {

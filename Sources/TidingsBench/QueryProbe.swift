@@ -17,6 +17,9 @@ enum QueryProbe {
         ("common word", Vocabulary.commonWord),
         ("rare word", Vocabulary.rareWord),
         ("phrase", "\"\(Vocabulary.phrase)\""),
+        // Phrases of words found in nearly every article: each word's position list is huge.
+        ("common phrase", "\"of the\""),
+        ("common-word phrase", "\"the \(Vocabulary.commonWord)\""),
     ]
 
     static func run(store: ArticleStore, largestFeed: FeedID, pageSize: Int = 40) throws -> Sample {

@@ -36,6 +36,10 @@ enum Report {
         if newsboatFound {
             row("newsboat `-x reload` (first import), s") { nb($0) { Stats.fixed(med($0.importSeconds), 2) } }
             row("newsboat `-x reload` (nothing changed), s") { nb($0) { Stats.fixed(med($0.reloadUnchangedSeconds), 2) } }
+            row("newsboat cache bytes per article") { r in nb(r) { Stats.thousands(Double($0.cacheBytes) / Double(r.articles)) } }
+            row("**cache size: Tidings / newsboat**", target: "≤ 0.6x") { r in
+                nb(r) { n in ratio(Double(r.cacheBytes), Double(n.cacheBytes)) }
+            }
             row("newsboat first screen, ms") { nb($0) { Stats.fixed(med($0.firstScreenMs), 0) } }
             row("newsboat peak RSS (VmHWM), MiB") { nb($0) { Stats.megabytes(med($0.peakRSS)) } }
             row("**import speed: Tidings / newsboat**", target: "≥ 4x") { r in

@@ -27,5 +27,7 @@ struct NewsboatResult {
     var reloadUnchangedSeconds: [Double] = []
     var firstScreenMs: [Double] = []
     var peakRSS: [Double] = []
+    /// Bytes of its cache file after the first import.
+    var cacheBytes = 0
     var error: String?
 }

@@ -127,6 +127,7 @@ print(Report.markdown(results, options: options, newsboatFound: newsboat != nil)
             result.importSeconds.append(seconds)
             log(String(format: "%d articles, newsboat import run %d: %.2f s", corpus.articles, run, seconds))
         }
+        result.cacheBytes = Importer.cacheBytes(probe.cache.path)
         let again = try probe.reload()
         result.reloadUnchangedSeconds.append(again)
         log(String(format: "%d articles, newsboat unchanged reload: %.2f s", corpus.articles, again))

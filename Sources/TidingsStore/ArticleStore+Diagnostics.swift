@@ -54,9 +54,11 @@ extension ArticleStore {
 }
 
 extension ArticleStore {
-    /// Rows in the full-text index, to check it stays in step with the articles.
+    /// Entries in the full-text index, to check it stays in step with the articles. Counted in
+    /// its `_docsize` table (one row per indexed article): the index keeps no rows of its own,
+    /// and `count(*)` on it would count the articles of its content view instead.
     func searchIndexCount() throws -> Int {
-        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM article_fts") ?? 0 }
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM article_fts_docsize") ?? 0 }
     }
 }
 
@@ -67,6 +69,17 @@ extension ArticleStore {
         try Schema.migrator.migrate(queue, upTo: migration)
         try queue.write { db in try db.execute(sql: sql) }
         try queue.close()
+    }
+
+    /// Rows of a query on a cache file as it is, without migrating it (to compare before and after an upgrade).
+    static func rowsOfOldCacheForTesting(path: String, sql: String) throws -> [[String?]] {
+        let queue = try DatabaseQueue(path: path, configuration: StoreOpener.configuration())
+        defer { try? queue.close() }
+        return try queue.read { db in
+            try Row.fetchAll(db, sql: sql).map { row in
+                row.databaseValues.map { value in value.isNull ? nil : (String.fromDatabaseValue(value) ?? value.description) }
+            }
+        }
     }
 }
 

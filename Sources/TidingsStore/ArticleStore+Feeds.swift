@@ -13,7 +13,6 @@ extension ArticleStore {
     /// The insert-or-update behind every `registerFeed`; `kind` applies to new feeds only.
     func upsertFeed(source: String, title: String?, kind: FeedKind, _ db: Database) throws -> FeedID {
         let custom = title.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-        let before = try String.fetchOne(db, sql: "SELECT \(SQL.feedTitle) FROM feed WHERE source = ?", arguments: [source])
         try db.execute(sql: """
             INSERT INTO feed (source, custom_title, kind) VALUES (?, ?, ?)
             ON CONFLICT (source) DO UPDATE SET custom_title = excluded.custom_title
@@ -21,7 +20,7 @@ extension ArticleStore {
         guard let id = try FeedID.fetchOne(db, sql: "SELECT id FROM feed WHERE source = ?", arguments: [source]) else {
             throw StoreError.database(path: path, reason: "feed \(source) vanished right after being registered")
         }
-        if before != nil, try SearchIndex.displayTitle(feed: id, db) != before { try SearchIndex.retitle(feed: id, db) }
+        // A changed display title re-indexes the feed's articles by trigger (feed_search_retitle).
         return id
     }
 

@@ -45,8 +45,9 @@ extension ArticleStore {
     public func article(_ id: ArticleID) throws(StoreError) -> Article? {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: SQL.articleSelect + " WHERE a.id = ?", arguments: [id]) else { return nil }
-            let content: String? = row["content"]
-            let summary: String? = row["summary"]
+            // Bodies may be packed (see BodyCodec); this is the one place they are read for display.
+            let content = BodyCodec.unpack(row["content"])
+            let summary = BodyCodec.unpack(row["summary"])
             let body = content.flatMap { $0.isEmpty ? nil : $0 } ?? summary ?? content ?? ""
             let type = ContentType(rawValue: row["content_type"] ?? "") ?? .html
             // Stored as JSON by the import; a damaged value costs the attachments, not the article.

@@ -22,8 +22,11 @@ extension ArticleStore {
         }) {
             for row in rows { stored[row["guid"]] = row["content_hash"] }
         }
+        // Only new items are indexed by the import; a changed one is re-indexed by a trigger.
+        // Bodies are packed here too, so the writer only copies bytes.
         for i in values.indices where stored[values[i].guid] != values[i].hash {
-            values[i].search = SearchIndex.Text(values[i])
+            if stored[values[i].guid] == nil { values[i].search = SearchIndex.Text(values[i]) }
+            values[i].pack()
         }
         return PreparedDocument(meta: doc.feed, values: values)
     }
@@ -43,16 +46,14 @@ extension ArticleStore {
         let values = prepared.values
         let meta = prepared.meta
         return try write { db in
-            let titleBefore = try SearchIndex.displayTitle(feed: id, db)
             try db.execute(sql: """
                 UPDATE feed SET title = COALESCE(?, title), site_link = COALESCE(?, site_link),
                        description = COALESCE(?, description), last_updated = ?, last_error = NULL
                  WHERE id = ?
                 """, arguments: [meta.title, meta.link, meta.description, seen, id])
             guard db.changesCount > 0 else { throw StoreError.unknownFeed(id) }
-            let feedTitle = try SearchIndex.displayTitle(feed: id, db) ?? ""
-            let indexedFeedTitle = SearchText.fromPlain(feedTitle)
-            if feedTitle != titleBefore { try SearchIndex.retitle(feed: id, db) }
+            // A changed title re-indexed the feed's older articles (trigger feed_search_retitle).
+            let indexedFeedTitle = SearchText.fromPlain(try SearchIndex.displayTitle(feed: id, db) ?? "")
 
             let find = try db.cachedStatement(sql: "SELECT id, content_hash FROM article WHERE feed_id = ? AND guid = ?")
             let insert = try db.cachedStatement(sql: """
@@ -69,7 +70,6 @@ extension ArticleStore {
 
             let purged = try db.cachedStatement(sql: "SELECT 1 FROM purged_article WHERE feed_id = ? AND guid = ?")
             var index = SearchIndex.Writer(db)
-            let unindex = try db.cachedStatement(sql: "DELETE FROM article_fts WHERE rowid = ?")
             var report = ImportReport()
             for item in values {
                 guard let existing = try Row.fetchOne(find, arguments: [id, item.guid]) else {
@@ -79,7 +79,7 @@ extension ArticleStore {
                     }
                     try insert.execute(arguments: [
                         id, item.guid, item.title, item.author, item.link, item.published, item.updated,
-                        item.published ?? item.updated ?? seen, item.summary, item.content, item.contentType,
+                        item.published ?? item.updated ?? seen, item.storedSummary, item.storedContent, item.contentType,
                         item.categories, item.enclosures, item.hash, seen,
                     ])
                     try index.add(SearchIndex.Entry(id: db.lastInsertedRowID, text: item.search ?? SearchIndex.Text(item),
@@ -95,12 +95,11 @@ extension ArticleStore {
                 let articleID: Int64 = existing["id"]
                 try update.execute(arguments: [
                     item.title, item.author, item.link, item.published, item.updated,
-                    item.published, item.updated, item.summary, item.content, item.contentType,
+                    item.published, item.updated, item.storedSummary, item.storedContent, item.contentType,
                     item.categories, item.enclosures, item.hash, articleID,
                 ])
-                // Updates are few (an edited item), so their old index row goes one at a time.
-                try unindex.execute(arguments: [articleID])
-                try index.add(SearchIndex.Entry(id: articleID, text: item.search ?? SearchIndex.Text(item), feed: indexedFeedTitle))
+                // Updates are few (an edited item): triggers move its index entry, computing
+                // the old text from the old row (article_search_before_edit / _after_edit).
                 report.updated += 1
             }
             try index.flush()

@@ -18,6 +18,9 @@ extension ArticleStore {
             let ranked = "SELECT " + SQL.headlineColumns + " FROM article_fts CROSS JOIN article a ON a.id = article_fts.rowid"
                 + " CROSS JOIN feed f ON f.id = a.feed_id"
             let order = " ORDER BY article_fts.rank, a.sort_date DESC, a.id DESC LIMIT ?"
+            // bm25 with the index's column weights, but bounded work for very common phrases (see SearchRank).
+            let rank = ["article_fts.rank MATCH ?"]
+            let rankArgument: StatementArguments = [try SearchRank.expression(db, weights: [10.0, 4.0, 2.0, 1.0])]
             // Ranking costs a bm25 computation per match: 0.4 s for a word found in all of 200k
             // articles. When a query matches more than `rankingWindow` articles, only the most
             // recently imported ones are ranked (a word that common says little about relevance
@@ -25,11 +28,12 @@ extension ArticleStore {
             if let cutoff = try Int64.fetchOne(db, sql: """
                 SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?
                 """, arguments: [match, Self.rankingWindow]) {
-                let rows = try Row.fetchAll(db, sql: ranked + SQL.whereClause(filter + ["article_fts.rowid >= ?"]) + order,
-                                            arguments: arguments + [cutoff, limit]).map(SQL.headline)
+                let rows = try Row.fetchAll(db, sql: ranked + SQL.whereClause(filter + rank + ["article_fts.rowid >= ?"]) + order,
+                                            arguments: arguments + rankArgument + [cutoff, limit]).map(SQL.headline)
                 if rows.count >= limit { return rows }
             }
-            return try Row.fetchAll(db, sql: ranked + SQL.whereClause(filter) + order, arguments: arguments + [limit]).map(SQL.headline)
+            return try Row.fetchAll(db, sql: ranked + SQL.whereClause(filter + rank) + order,
+                                    arguments: arguments + rankArgument + [limit]).map(SQL.headline)
         }
     }
 

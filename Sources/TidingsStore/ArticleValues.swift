@@ -1,5 +1,6 @@
 import Foundation
 import TidingsCore
+internal import GRDB
 
 /// The column values of one article as imported from a feed item, computed outside the
 /// write transaction so the lock is held only for the SQL.
@@ -18,16 +19,27 @@ struct ArticleValues {
     var hash: Int64
     /// Text for the search index, prepared ahead when the item is known to need indexing.
     var search: SearchIndex.Text?
+    /// Bodies as stored (see `BodyCodec`), set by `pack()` off the write lock.
+    private var packed: (content: DatabaseValue, summary: DatabaseValue)?
+
+    var storedContent: DatabaseValue { packed?.content ?? BodyCodec.pack(content) }
+    var storedSummary: DatabaseValue { packed?.summary ?? BodyCodec.pack(summary) }
+
+    mutating func pack() {
+        packed = (BodyCodec.pack(content), BodyCodec.pack(summary))
+    }
 
     init(_ item: FeedItem) {
         guid = item.id
-        title = item.title
-        author = item.author
+        // NUL ends a C string: text holding one would not read back from SQLite as written, and
+        // the search index must be able to recompute exactly what it indexed from the row.
+        title = Self.withoutNUL(item.title)
+        author = Self.withoutNUL(item.author)
         link = item.link
         published = UnixTime.seconds(item.published)
         updated = UnixTime.seconds(item.updated)
-        summary = item.summary
-        content = item.content
+        summary = Self.withoutNUL(item.summary)
+        content = Self.withoutNUL(item.content)
         // RSS bodies are HTML by convention, so an unknown type is read as HTML.
         contentType = (item.contentType ?? .html).rawValue
         categories = Self.json(item.categories)
@@ -40,6 +52,11 @@ struct ArticleValues {
         hasher.add(published)
         hasher.add(updated)
         hash = hasher.value
+    }
+
+    private static func withoutNUL(_ text: String?) -> String? {
+        guard let text, text.utf8.contains(0) else { return text }
+        return text.replacingOccurrences(of: "\0", with: "")
     }
 
     private static func json<T: Encodable & Collection>(_ value: T) -> String? {

@@ -2,6 +2,9 @@ internal import GRDB
 
 /// Keeps `article_fts` in step with `article`. Rows go in many to a statement: FTS5 pays a
 /// fixed cost per statement, which made row-at-a-time triggers 25 times slower than batches.
+/// The index is external-content over the view `article_search` (see `SearchFunctions`):
+/// new rows are indexed here from text prepared off the write lock; deletions, retitles and
+/// rebuilds recompute the text through the view (triggers in `Schema.leanCache`).
 enum SearchIndex {
     /// The indexed text of an article, apart from its feed's title.
     struct Text {
@@ -12,9 +15,14 @@ enum SearchIndex {
         init(title: String?, author: String?, content: String?, summary: String?, contentType: String) {
             self.title = SearchText.fromPlain(title ?? "")
             self.author = SearchText.fromPlain(author ?? "")
-            // The same body the reader shows: content, else summary.
+            body = Self.indexedBody(content: content, summary: summary, contentType: contentType)
+        }
+
+        /// The indexed body: the same one the reader shows (content, else summary), as plain text.
+        /// Also what SQLite computes through `tidings_search_body`, so both must stay this one function.
+        static func indexedBody(content: String?, summary: String?, contentType: String) -> String {
             let raw = content.flatMap { $0.isEmpty ? nil : $0 } ?? summary ?? ""
-            body = contentType == "text" ? SearchText.fromPlain(raw) : SearchText.fromHTML(raw)
+            return contentType == "text" ? SearchText.fromPlain(raw) : SearchText.fromHTML(raw)
         }
 
         init(_ values: ArticleValues) {
@@ -71,22 +79,6 @@ enum SearchIndex {
         }
     }
 
-    /// Removes the index rows of articles about to be rewritten.
-    static func delete(_ ids: [Int64], _ db: Database) throws {
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            try db.execute(sql: "DELETE FROM article_fts WHERE rowid IN (\(marks))", arguments: StatementArguments(chunk))
-        }
-    }
-
-    /// Rewrites the feed column of a feed's rows after its display title changed.
-    static func retitle(feed id: Int64, _ db: Database) throws {
-        guard let title = try String.fetchOne(db, sql: "SELECT \(SQL.feedTitle) FROM feed WHERE id = ?", arguments: [id]) else { return }
-        try db.execute(sql: "UPDATE article_fts SET feed = ? WHERE rowid IN (SELECT id FROM article WHERE feed_id = ?)",
-                       arguments: [SearchText.fromPlain(title), id])
-    }
-
     /// The display title of a feed, to compare before and after a change.
     static func displayTitle(feed id: Int64, _ db: Database) throws -> String? {
         try String.fetchOne(db, sql: "SELECT \(SQL.feedTitle) FROM feed WHERE id = ?", arguments: [id])
@@ -94,17 +86,7 @@ enum SearchIndex {
 
     /// Indexes every article from scratch (the migration that adds the index, and repairs).
     static func rebuild(_ db: Database) throws {
-        try db.execute(sql: "DELETE FROM article_fts")
-        var writer = Writer(db)
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT a.id, a.title, a.author, \(SQL.feedTitle(of: "f")) AS feed_title,
-                   a.content, a.summary, a.content_type
-              FROM article a JOIN feed f ON f.id = a.feed_id
-            """)
-        while let row = try cursor.next() {
-            try writer.add(Entry(id: row["id"], title: row["title"], author: row["author"], feed: row["feed_title"],
-                                 content: row["content"], summary: row["summary"], contentType: row["content_type"]))
-        }
-        try writer.flush()
+        // Clears the index and re-reads every row of the content view `article_search`.
+        try db.execute(sql: "INSERT INTO article_fts(article_fts) VALUES ('rebuild')")
     }
 }

@@ -15,12 +15,22 @@ enum StoreOpener {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
         config.prepareDatabase { db in
+            // Only takes effect while a new file is still empty (WAL fixes it afterwards). A packed
+            // body is 1–4 KB, so 4 KB pages held one article each with a third of the page unused;
+            // 16 KB pages hold several: measured 53 MB instead of 61 MB for 10,000 articles.
+            try db.execute(sql: "PRAGMA page_size = \(pageSize)")
             // WAL + NORMAL survives a killed process; only a power loss may drop the last commits.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             db.add(function: displaySource)
+            // The search index's content view and triggers call these (see SearchFunctions).
+            SearchFunctions.register(db)
+            SearchRank.register(db)
         }
         return config
     }
+
+    /// Page size of new cache files (see `configuration`).
+    static let pageSize = 16_384
 
     static func openPool(path: String, upgrading: (() -> Void)? = nil) throws(StoreError) -> DatabasePool {
         let fileManager = FileManager.default
@@ -40,7 +50,12 @@ enum StoreOpener {
             if existed, let upgrading, try pool.read({ db in try !Schema.migrator.hasCompletedMigrations(db) }) {
                 upgrading()
             }
+            let slimming = try existed && pool.read { db in
+                try !Schema.migrator.appliedIdentifiers(db).contains(LeanCache.identifier)
+                    && db.tableExists("article")
+            }
             try Schema.migrator.migrate(pool)
+            if slimming { LeanCache.compact(pool) }
             return pool
         } catch {
             if !existed { removeLeftovers(of: path) }

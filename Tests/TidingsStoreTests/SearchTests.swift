@@ -168,17 +168,20 @@ struct SearchTests {
         #expect(try titles(store, "timetable") == ["Harvest festival"])
         #expect(try titles(store, "boat") == ["Boat schedule"])
         #expect(try store.searchIndexCount() == 5)
+        #expect(try store.searchIndexDifferences() == [])
 
         // When a feed is given another title, its articles are found by the new one only
         _ = try store.registerFeed(source: "/feeds/valley.xml", title: "Mountain Post")
         #expect(try titles(store, "mountain") == ["東京の天気", "Harvest festival"])
         #expect(try titles(store, "valley").isEmpty)
+        #expect(try store.searchIndexDifferences() == [])
 
         // When a feed is removed, its articles leave the index
         try store.removeFeed(valley)
         #expect(try titles(store, "mountain").isEmpty)
         #expect(try titles(store, "festival").isEmpty)
         #expect(try store.searchIndexCount() == 3)
+        #expect(try store.searchIndexDifferences() == [])
     }
 
     @Test func rebuildRestoresALostIndex() throws {

@@ -1,0 +1,27 @@
+internal import GRDB
+
+/// SQL functions through which SQLite itself computes an article's indexed text, the same way
+/// the import does in Swift (`SearchIndex.Text`). The index keeps no copy of the text: its
+/// content table is the view `article_search` built on these functions, so deleting a row
+/// (which FTS5 must be given the exact old text for), retitling a feed and rebuilding can all
+/// recompute that text from the article row. They are registered on every connection the
+/// store opens; a connection without them (the sqlite3 shell) cannot delete articles, which
+/// fails loudly instead of leaving stale index entries behind.
+enum SearchFunctions {
+    /// `tidings_search_plain(text)`: a title, author or feed title as indexed.
+    static let plain = DatabaseFunction("tidings_search_plain", argumentCount: 1, pure: true) { values in
+        SearchText.fromPlain(String.fromDatabaseValue(values[0]) ?? "")
+    }
+
+    /// `tidings_search_body(content, summary, content_type)`: the body as indexed, from the
+    /// stored (possibly packed) columns.
+    static let body = DatabaseFunction("tidings_search_body", argumentCount: 3, pure: true) { values in
+        SearchIndex.Text.indexedBody(content: BodyCodec.unpack(values[0]), summary: BodyCodec.unpack(values[1]),
+                                     contentType: String.fromDatabaseValue(values[2]) ?? "html")
+    }
+
+    static func register(_ db: Database) {
+        db.add(function: plain)
+        db.add(function: body)
+    }
+}
