@@ -9,7 +9,12 @@ extension ArticleStore {
     public func search(_ query: String, limit: Int) throws(StoreError) -> [Headline] {
         let parsed = SearchQuery(query)
         guard limit > 0, !parsed.isEmpty else { return [] }
-        return try read { db in
+        return try read { db in try Self.search(parsed, limit: limit, db) }
+    }
+
+    /// The search itself, on whichever connection runs it (see `SearchConnection`).
+    static func search(_ parsed: SearchQuery, limit: Int, _ db: Database) throws -> [Headline] {
+        do {
             guard let (filter, arguments) = try SearchSQL.filter(parsed, db) else { return [] }
             guard let match = parsed.match else {
                 let sql = SQL.headlineSelect + SQL.whereClause(filter) + " ORDER BY a.sort_date DESC, a.id DESC LIMIT ?"

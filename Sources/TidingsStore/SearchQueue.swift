@@ -14,6 +14,8 @@ public final class SearchQueue: @unchecked Sendable {
     }
 
     private let store: ArticleStore
+    /// Searches run here when the cache is a file, so a stale one can be interrupted mid-query.
+    private let connection: SearchConnection?
     private let queue = DispatchQueue(label: "tidings.search")
     private let lock = NSLock()
     private var generation = 0
@@ -24,6 +26,7 @@ public final class SearchQueue: @unchecked Sendable {
     public init(store: ArticleStore, delay: TimeInterval = 0) {
         self.store = store
         self.delay = delay
+        connection = store.searchConnection()
     }
 
     /// Starts a search; `completion` runs on the queue's thread exactly once.
@@ -31,11 +34,7 @@ public final class SearchQueue: @unchecked Sendable {
         let mine = advance()
         queue.async { [self] in
             guard waitOut(mine) else { completion(.cancelled); return }
-            let outcome: Outcome
-            do throws(StoreError) { outcome = .results(try store.search(query, limit: limit)) } catch {
-                outcome = isCurrent(mine) ? .failed(error) : .cancelled
-            }
-            completion(isCurrent(mine) ? outcome : .cancelled)
+            completion(isCurrent(mine) ? run(query, limit: limit) : .cancelled)
         }
     }
 
@@ -44,11 +43,28 @@ public final class SearchQueue: @unchecked Sendable {
         _ = advance()
     }
 
+    private func run(_ query: String, limit: Int) -> Outcome {
+        guard let connection else {
+            do throws(StoreError) { return .results(try store.search(query, limit: limit)) } catch { return .failed(error) }
+        }
+        do throws(SearchConnectionError) {
+            return .results(try connection.search(query, limit: limit))
+        } catch {
+            switch error {
+            case .interrupted: return .cancelled
+            case .failed(let failure): return .failed(failure)
+            }
+        }
+    }
+
+    /// A new generation: the query running now (an older one) is interrupted where it stands.
     private func advance() -> Int {
         lock.lock()
-        defer { lock.unlock() }
         generation += 1
-        return generation
+        let mine = generation
+        lock.unlock()
+        connection?.interrupt()
+        return mine
     }
 
     private func isCurrent(_ mine: Int) -> Bool {

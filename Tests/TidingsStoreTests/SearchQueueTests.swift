@@ -46,3 +46,27 @@ import TidingsCore
         #expect(box.snapshot == ["anything": "cancelled"])
     }
 }
+
+/// On a cache file, searches run on their own interruptible connection and answer as the store does.
+@Suite struct SearchConnectionTests {
+    @Test func aFileCacheSearchesOnItsOwnConnectionWithTheSameAnswers() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tidings-search-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try ArticleStore(path: dir.appendingPathComponent("cache.sqlite").path)
+        let feed = try store.registerFeed(source: "/tmp/river.rss", title: "River news")
+        _ = try store.apply(FeedDocument(format: .rss20, items: (0..<40).map {
+            FeedItem(id: "\($0)", title: $0 % 2 == 0 ? "The river rises \($0)" : "Harbour boats \($0)")
+        }), toFeed: feed)
+        let connection = try #require(store.searchConnection())
+        for query in ["river", "\"the river\"", "harb*", "boats -river", "title:rises"] {
+            #expect(try connection.search(query, limit: 25) == store.search(query, limit: 25), "\(query)")
+        }
+        let queue = SearchQueue(store: store)
+        let box = SearchQueueTests.Box()
+        queue.submit("river", limit: 10) { box.set("river", SearchQueueTests.describe($0)) }
+        let deadline = Date().addingTimeInterval(30)
+        while box.count < 1 && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        #expect(box.snapshot == ["river": "10 rows"])
+    }
+}

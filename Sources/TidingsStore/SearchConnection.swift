@@ -1,0 +1,46 @@
+import Foundation
+import TidingsCore
+internal import GRDB
+
+/// A read-only connection that runs nothing but searches, so a query made stale by the next
+/// key can be interrupted (sqlite3_interrupt) without touching the writer or other readers.
+public final class SearchConnection: @unchecked Sendable {
+    private let queue: DatabaseQueue
+    private let path: String
+
+    init(path: String) throws {
+        var config = StoreOpener.configuration()
+        config.readonly = true
+        queue = try DatabaseQueue(path: path, configuration: config)
+        self.path = path
+    }
+
+    /// Stops the statement running on this connection, if any; it then fails as interrupted.
+    public func interrupt() { queue.interrupt() }
+
+    /// Same answers as `ArticleStore.search`; an interrupted query throws `.interrupted`.
+    public func search(_ query: String, limit: Int) throws(SearchConnectionError) -> [Headline] {
+        let parsed = SearchQuery(query)
+        guard limit > 0, !parsed.isEmpty else { return [] }
+        do {
+            return try queue.read { db in try ArticleStore.search(parsed, limit: limit, db) }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
+            throw .interrupted
+        } catch {
+            throw .failed(StoreError.wrap(error, path: path))
+        }
+    }
+}
+
+public enum SearchConnectionError: Error {
+    case interrupted
+    case failed(StoreError)
+}
+
+extension ArticleStore {
+    /// A connection for interruptible searches; nil for an in-memory cache (which has one connection).
+    public func searchConnection() -> SearchConnection? {
+        guard path != ":memory:" else { return nil }
+        return try? SearchConnection(path: path)
+    }
+}
