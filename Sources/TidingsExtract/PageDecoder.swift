@@ -1,4 +1,5 @@
 import Foundation
+import TidingsText
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -99,33 +100,7 @@ enum PageDecoder {
     static func convert(_ bytes: ArraySlice<UInt8>, from encoding: String) -> [UInt8]? {
         if encoding == "UTF-8" { return repairUTF8(bytes) }
         if encoding == "WINDOWS-1252" { return windows1252(bytes) }
-        let cd = iconv_open("UTF-8", encoding)
-        guard cd != iconv_t(bitPattern: -1) else { return nil }
-        defer { iconv_close(cd) }
-        var input = Array(bytes)
-        var out: [UInt8] = []
-        out.reserveCapacity(input.count * 2)
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        input.withUnsafeMutableBufferPointer { inBuf in
-            var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress)?.assumingMemoryBound(to: CChar.self)
-            var inLeft = inBuf.count
-            while inLeft > 0 {
-                let (status, err, produced): (Int, Int32, Int) = chunk.withUnsafeMutableBufferPointer { outBuf in
-                    var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress)?.assumingMemoryBound(to: CChar.self)
-                    var outLeft = outBuf.count
-                    let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-                    return (r, errno, outBuf.count - outLeft)
-                }
-                out.append(contentsOf: chunk[0..<produced])
-                if status == -1 && err != E2BIG {
-                    // An invalid or truncated sequence: replace one byte and carry on.
-                    out.append(contentsOf: [0xEF, 0xBF, 0xBD])
-                    inPtr = inPtr?.advanced(by: 1)
-                    inLeft -= 1
-                }
-            }
-        }
-        return out
+        return Iconv.toUTF8(bytes, from: encoding)?.bytes
     }
 
     /// Windows-1252's printable characters in 0x80...0x9F.

@@ -1,4 +1,5 @@
 import Foundation
+import TidingsText
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -209,37 +210,9 @@ enum Transcoder {
     }
 
     private static func iconvToUTF8(_ bytes: ArraySlice<UInt8>, from encoding: String, warnings: inout [String]) -> [UInt8]? {
-        let cd = iconv_open("UTF-8", encoding)
-        guard cd != iconv_t(bitPattern: -1) else { return nil }
-        defer { iconv_close(cd) }
-        var input = Array(bytes)
-        var out: [UInt8] = []
-        out.reserveCapacity(input.count * 2)
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        var replaced = false
-        input.withUnsafeMutableBufferPointer { inBuf in
-            var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress)?.assumingMemoryBound(to: CChar.self)
-            var inLeft = inBuf.count
-            while inLeft > 0 {
-                let (status, err, produced): (Int, Int32, Int) = chunk.withUnsafeMutableBufferPointer { outBuf in
-                    var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress)?.assumingMemoryBound(to: CChar.self)
-                    var outLeft = outBuf.count
-                    let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
-                    return (r, errno, outBuf.count - outLeft)
-                }
-                out.append(contentsOf: chunk[0..<produced])
-                if status == -1 {
-                    if err == E2BIG { continue }
-                    // EILSEQ or a truncated sequence: replace one byte and carry on.
-                    out.append(contentsOf: [0xEF, 0xBF, 0xBD])
-                    replaced = true
-                    inPtr = inPtr?.advanced(by: 1)
-                    inLeft -= 1
-                }
-            }
-        }
-        if replaced { warnings.append("bytes invalid in \(encoding) replaced with U+FFFD") }
-        return out
+        guard let converted = Iconv.toUTF8(bytes, from: encoding) else { return nil }
+        if converted.replaced { warnings.append("bytes invalid in \(encoding) replaced with U+FFFD") }
+        return converted.bytes
     }
 
     /// XML 1.0 forbids C0 controls other than tab, LF and CR; drop them so libxml2 never stops on them.
