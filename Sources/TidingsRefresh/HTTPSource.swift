@@ -6,7 +6,10 @@ import TidingsStore
 
 /// One http(s) feed: a conditional GET, what its answer means, and the parse.
 enum HTTPSource {
+    /// `gate`, when given, is acquired before parsing and left held for the caller to release
+    /// once the result is written (`.document` only; every other outcome releases it here).
     static func prepare(_ feed: FeedInfo, state: FetchState, store: ArticleStore, client: HTTPClient, settings: RefreshSettings,
+                        gate: ParseGate? = nil,
                         discover: Bool = false, now: Date = Date()) async -> Prepared {
         guard let url = URL(string: feed.source) else {
             let message = "not a valid URL: \(URLCredentials.censor(feed.source))"
@@ -26,8 +29,11 @@ enum HTTPSource {
         case 304:
             return .unchanged(record: success(response, state, settings, now, hash: state.contentHash, feedHint: nil))
         case 200...299 where status != 204 && status != 206:
-            return await parse(response, feed: feed, state: state, store: store, settings: settings, discover: discover, now: now,
+            await gate?.acquire()
+            let result = await parse(response, feed: feed, state: state, store: store, settings: settings, discover: discover, now: now,
                                original: url)
+            if case .document = result {} else { await gate?.release() }
+            return result
         case 410:
             var record = state.failure("the feed is gone (HTTP 410); it is no longer fetched", at: now, status: 410, nextFetch: nil)
             record.gone = true

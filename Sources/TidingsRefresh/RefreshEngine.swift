@@ -54,6 +54,7 @@ public final class RefreshEngine: Sendable {
         }
         let scheduler = HostScheduler(jobs)
         let writer = Writer(store: store, lowPriority: settings.background)
+        let gate = ParseGate(permits: 2)
         let workers = min(settings.concurrency, max(1, jobs.count))
         await withTaskCancellationHandler {
             await withTaskGroup(of: Void.self) { group in
@@ -61,7 +62,7 @@ public final class RefreshEngine: Sendable {
                     group.addTask { [self] in
                         while let job = await scheduler.next() {
                             if Task.isCancelled { break }
-                            let prepared = await prepare(job.payload, now: Date())
+                            let prepared = await prepare(job.payload, now: Date(), gate: gate)
                             // A host that asked to wait loses its queue before it counts as idle,
                             // or another worker could send it one more request in between.
                             if case .rateLimited(let until, _) = prepared {
@@ -73,6 +74,7 @@ public final class RefreshEngine: Sendable {
                             await scheduler.finished(job.host)
                             if Task.isCancelled, case .failed(_, nil) = prepared { break }
                             let status = await writer.commit(prepared, for: job.payload)
+                            if case .document = prepared { await gate.release() }
                             collector.add(job.payload, status)
                         }
                     }
@@ -119,15 +121,18 @@ public final class RefreshEngine: Sendable {
     }
 
     /// Reads a source without writing it: HTTP through the client, local kinds off the cooperative pool.
-    func prepare(_ feed: FeedInfo, now: Date, discover: Bool = false) async -> Prepared {
+    func prepare(_ feed: FeedInfo, now: Date, discover: Bool = false, gate: ParseGate? = nil) async -> Prepared {
         if feed.kind == .url {
             let state: FetchState
             do { state = try store.fetchState(feed.id) } catch { return .failed("\(error)", record: nil) }
-            return await HTTPSource.prepare(feed, state: state, store: store, client: client, settings: settings,
+            return await HTTPSource.prepare(feed, state: state, store: store, client: client, settings: settings, gate: gate,
                                             discover: discover, now: now)
         }
         let store = self.store
-        return await Offload.run(lowPriority: settings.background) { Refresher.prepareLocal(feed, store: store, now: now) }
+        await gate?.acquire()
+        let prepared = await Offload.run(lowPriority: settings.background) { Refresher.prepareLocal(feed, store: store, now: now) }
+        if case .document = prepared {} else { await gate?.release() }
+        return prepared
     }
 
     /// Fetches one feed now and writes it; for `add`, a web page comes back as `.page` with its feed links.

@@ -2,13 +2,18 @@ import Foundation
 internal import GRDB
 
 extension ArticleStore {
-    /// A number that changes whenever the cache changed since the last call: commits by other
-    /// connections and processes (`PRAGMA data_version`, read on the one writer connection)
-    /// plus rows changed by this store's own writes (`total_changes()` of that connection).
-    /// Both only grow, so a reader polling once a second reloads when the token differs.
-    /// Reading it takes no lock, so polling never delays a writer.
+    /// A number that changes whenever the cache changed since the last call. On a cache file it
+    /// is `PRAGMA data_version` of a connection that only watches, which moves with every commit
+    /// of any other connection, this store's writer and other processes alike: reading it never
+    /// waits for a write in progress, so the reader's loop can poll it during a long refresh.
+    /// In memory (one connection) it is data_version plus `total_changes()` of the writer.
     public func changeToken() throws(StoreError) -> Int {
-        try writeWithoutTransaction { db in
+        if let watcher {
+            do { return try watcher.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 } } catch {
+                throw StoreError.wrap(error, path: path)
+            }
+        }
+        return try writeWithoutTransaction { db in
             let version = try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
             let own = try Int.fetchOne(db, sql: "SELECT total_changes()") ?? 0
             return version &+ own

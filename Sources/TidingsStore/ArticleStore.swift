@@ -9,10 +9,17 @@ public final class ArticleStore: Sendable {
     let writer: any DatabaseWriter
     /// The cache file, or `:memory:`; used in error messages.
     public let path: String
+    /// A read-only connection of its own that sees every commit (`PRAGMA data_version`), so the
+    /// reader can poll for changes without queueing behind the writer (nil in memory).
+    let watcher: DatabaseQueue?
 
     private init(writer: any DatabaseWriter, path: String) {
         self.writer = writer
         self.path = path
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(5)
+        watcher = path == ":memory:" ? nil : try? DatabaseQueue(path: path, configuration: config)
     }
 
     /// Opens the cache at `path`, creating and migrating it when needed. The parent
