@@ -1,9 +1,9 @@
 import Foundation
 
 /// Key-press latency while a background refresh runs: the reader opens on a cache whose feeds
-/// are all due, its automatic refresh starts, and each `j`/`k` is timed from the write to the
-/// moment the status line shows the moved selection. Only presses answered while the status
-/// line still said "Refreshing" count.
+/// are all due, its automatic refresh starts, and each key (`?`, opening and closing the help
+/// box) is timed from the write to the moment the screen shows its effect. Presses stop being
+/// counted once the status line no longer says "Refreshing".
 enum KeyLatencyProbe {
     struct Sample {
         var latenciesMs: [Double]
@@ -11,7 +11,7 @@ enum KeyLatencyProbe {
         var capture: String
     }
 
-    static func run(tidings: String, cache: String, config: String, rowCount: Int, presses: Int = 60) throws -> Sample {
+    static func run(tidings: String, cache: String, config: String, rowCount: Int, presses: Int = 200) throws -> Sample {
         let session = try PTYSession(path: tidings, arguments: ["--cache", cache, "--config", config],
                                      environment: TerminalEnvironment.make())
         defer { session.finish(timeout: 10) }
@@ -22,26 +22,19 @@ enum KeyLatencyProbe {
         var latencies: [Double] = []
         var during = 0
         var capture = ""
-        var position = 1
+        // `?` opens the help box and the next `?` closes it: a screen change every key makes,
+        // whatever the refresh does to the list meanwhile (feeds retitle and re-sort as they arrive).
         for i in 0..<presses {
-            // Walk down and back up so the selection always moves.
-            let down = (i / 20) % 2 == 0
-            let key = down ? "j" : "k"
-            let target = min(max(1, position + (down ? 1 : -1)), rowCount)
+            let opening = i % 2 == 0
             let sent = Monotonic.now()
-            session.send(key)
-            // The refresh may end meanwhile: its summary then takes the status line and the probe stops.
-            let shown = try session.waitUntil(timeout: 10, what: "the selection at \(target)/\(rowCount)") {
-                $0.line(last).hasPrefix(" \(target)/\(rowCount) ") || !$0.line(last).contains("Refreshing")
+            session.send("?")
+            let shown = try session.waitUntil(timeout: 30, what: opening ? "the help box" : "the help box to close") {
+                $0.line(0).contains("any other key closes") == opening
             }
-            position = target
-            guard session.screen.line(last).hasPrefix(" \(target)/\(rowCount) ") else { break }
-            let refreshing = session.screen.line(last).contains("Refreshing")
-            if refreshing {
-                latencies.append(Monotonic.milliseconds(sent, shown))
-                during += 1
-                if i == presses / 2 { capture = session.screen.text() }
-            }
+            if !opening && !session.screen.line(last).contains("Refreshing") { break }
+            latencies.append(Monotonic.milliseconds(sent, shown))
+            during += 1
+            if !opening && (capture.isEmpty || i == presses / 2 + 1) { capture = session.screen.text() }
             usleep(20_000)
         }
         if capture.isEmpty { capture = session.screen.text() }
