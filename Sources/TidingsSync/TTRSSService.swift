@@ -144,6 +144,11 @@ public actor TTRSSService: SyncService {
         sessionID = nil
     }
 
+    /// Ends the session on the server but keeps its id, as an expiry would (tests).
+    public func logoutOnServerOnly() async {
+        _ = try? await send("logout", [:], retry: false)
+    }
+
     // MARK: - Calls
 
     private func category(named title: String) async throws -> Int {

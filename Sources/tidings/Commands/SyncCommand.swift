@@ -147,6 +147,7 @@ enum SyncPassword {
         process.standardOutput = output
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch { throw SyncError.passwordCommand("cannot run /bin/sh") }
+        try? output.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
