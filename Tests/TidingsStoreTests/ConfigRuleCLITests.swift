@@ -21,6 +21,7 @@ import Testing
         "stats": ["stats"],
         "cleanup": ["cleanup", "--max-articles", "5"],
         "parse": ["parse", "FEED"],
+        "sync": ["sync", "--status"],
     ]
 
     /// The subcommands `tidings --help` lists, so a new one cannot be added without this rule.

@@ -264,6 +264,7 @@ struct TTRSSSyncTests {
 
     @Test func commandExitStatusesAndNoPasswordInOutput() async throws {
         try await server.reset()
+        _ = try await server.subscribeAndFetch(try server.writeFeed("cli-\(UUID().uuidString.prefix(8))", title: "CLI", count: 2))
         let (_, path) = try temporaryCache()
         let secret = "wrong-\(UUID().uuidString)"
         let refused = try cli(path, ["sync"], password: secret)
@@ -274,6 +275,11 @@ struct TTRSSSyncTests {
         #expect(output(path).contains("\"conflicts\""))
         let status = try cli(path, ["sync", "--status"])
         #expect(status.terminationStatus == 0 && output(path).contains("Pending local changes: 0"))
+        #expect(output(path).contains("Synced: 1 feeds, 2 articles"))
+        // The synced feed is the server's to fetch: refresh does not poll it.
+        let refresh = try cli(path, ["refresh", "--json"])
+        #expect(refresh.terminationStatus == 0)
+        #expect(output(path).trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]")
     }
 
     @Test func killedDuringASyncThenACleanSyncLosesAndDoublesNothing() async throws {
