@@ -112,6 +112,12 @@ http {
 CONF
     nginx -p "$STATE/nginx" -e "$STATE/nginx/error.log" -c "$STATE/nginx/nginx.conf" \
         || die "nginx could not listen on [::1]:80 (is another fixture server there?)"
+    echo ok >"$FEEDS/.alive"
+    for _ in $(seq 50); do
+        [ "$(curl -s -m 2 -g 'http://[::1]/.alive' 2>/dev/null)" = ok ] && return 0
+        sleep 0.1
+    done
+    die "the fixture server on [::1]:80 does not answer (see $STATE/nginx/error.log)"
 }
 
 start_php() {
@@ -155,7 +161,10 @@ stop() {
         rm -f "$STATE/php.pgid"
     fi
     if [ -f "$STATE/nginx/nginx.pid" ]; then
-        kill -TERM "$(cat "$STATE/nginx/nginx.pid")" 2>/dev/null || true
+        local pid; pid="$(cat "$STATE/nginx/nginx.pid")"
+        kill -TERM "$pid" 2>/dev/null || true
+        # Wait until it is gone: on its way out it unlinks the pid file, which must not be a new one's.
+        for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
         rm -f "$STATE/nginx/nginx.pid"
     fi
     if [ -f "$STATE/started-postgres" ]; then
