@@ -12,8 +12,15 @@ BIN          = .build/debug/tidings
 run: build
 	@SWIFT_BACKTRACE=interactive=no $(BIN) --cache "$(SAMPLE_CACHE)" --sources SampleFeeds
 
+# The sync tests talk to a real tt-rss on loopback (Tests/ttrss/ttrss-server.sh): started first,
+# always stopped after, and the tests' exit status kept.
+TTRSS_STATE ?= /tmp/tidings-ttrss
 test: build
-	TIDINGS_BIN="$(CURDIR)/$(BIN)" $(SWIFT) test --disable-xctest
+	@TTRSS_STATE="$(TTRSS_STATE)" Tests/ttrss/ttrss-server.sh start || { Tests/ttrss/ttrss-server.sh stop; exit 1; }; \
+	. "$(TTRSS_STATE)/env"; \
+	TIDINGS_BIN="$(CURDIR)/$(BIN)" $(SWIFT) test --disable-xctest; status=$$?; \
+	TTRSS_STATE="$(TTRSS_STATE)" Tests/ttrss/ttrss-server.sh stop; \
+	exit $$status
 
 build: deps
 	$(SWIFT) build

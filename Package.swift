@@ -33,9 +33,11 @@ let package = Package(
         .target(name: "TidingsFetch", dependencies: ["TidingsCore"]),
         // One refresh pipeline for files, folders, exec: and HTTP, shared by the CLI, the reader and tests.
         .target(name: "TidingsRefresh", dependencies: ["TidingsCore", "TidingsFeeds", "TidingsStore", "TidingsFetch", "TidingsExtract"]),
+        // Sync with the user's feed server (tt-rss first) behind one protocol; the intent queue lives in Store.
+        .target(name: "TidingsSync", dependencies: ["TidingsCore", "TidingsFetch", "TidingsStore"]),
         .executableTarget(name: "tidings", dependencies: [
             "TidingsCore", "TidingsText", "TidingsRender", "TidingsFeeds", "TidingsStore", "TidingsTerminal",
-            "TidingsFetch", "TidingsRefresh", "TidingsExtract",
+            "TidingsFetch", "TidingsRefresh", "TidingsExtract", "TidingsSync",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -51,6 +53,7 @@ let package = Package(
         .testTarget(name: "TidingsFetchTests", dependencies: ["TidingsFetch", "TidingsCore"]),
         .testTarget(name: "TidingsRefreshTests", dependencies: ["TidingsRefresh", "TidingsFetch", "TidingsStore", "TidingsFeeds", "TidingsCore"]),
         .testTarget(name: "TidingsExtractTests", dependencies: ["TidingsExtract", "TidingsText"]),
+        .testTarget(name: "TidingsSyncTests", dependencies: ["TidingsSync", "TidingsFetch", "TidingsStore", "TidingsCore"]),
         .testTarget(name: "TidingsEndToEndTests", dependencies: []),
     ]
 )

@@ -6,14 +6,14 @@ import FoundationNetworking
 /// The one HTTP client: conditional GETs with a real User-Agent, no cookies, no cache, no
 /// Referer, redirects followed by Tidings' own rules, a total deadline and a size cap.
 public final class HTTPClient: @unchecked Sendable {
-    private let session: URLSession
-    private let delegate = SessionDelegate()
-    private let userAgent: String
+    let session: URLSession
+    let delegate = SessionDelegate()
+    let userAgent: String
     public let classifier: HostClassifier
     /// URLSession's own timer, which restarts with every chunk: it bounds the connection (no
     /// answer at all within it) and a server that stops sending; the total deadline is enforced
     /// here, see `fetch`.
-    private let idleTimeout: TimeInterval
+    let idleTimeout: TimeInterval
 
     public init(version: String, classifier: HostClassifier = HostClassifier(), idleTimeout: TimeInterval = 10) {
         let config = URLSessionConfiguration.ephemeral

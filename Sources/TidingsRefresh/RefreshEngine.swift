@@ -40,6 +40,9 @@ public final class RefreshEngine: Sendable {
     /// those read successfully.
     public func run(_ feeds: [FeedInfo], selection: RefreshSelection = RefreshSelection(), now: Date = Date(),
                     onFeed: @escaping @Sendable (RefreshEvent) -> Void = { _ in }) async -> RefreshRun {
+        // Feeds that come from the sync server are fetched by the server, never polled from here.
+        let synced = (try? store.syncedFeedIDs()) ?? []
+        let feeds = synced.isEmpty ? feeds : feeds.filter { !synced.contains($0.id) }
         let collector = RunCollector(total: feeds.count, onFeed: onFeed)
         var jobs: [HostScheduler<FeedInfo>.Job] = []
         for feed in feeds {

@@ -17,6 +17,7 @@ extension ArticleStore {
     public func markAllRead(_ scope: ListScope) throws(StoreError) {
         let (terms, arguments) = SQL.scopeFilter(scope, unreadOnly: true)
         try write { db in
+            try SyncQueue.recordScope(db, terms: terms, arguments: arguments)
             try db.execute(sql: "UPDATE article AS a SET is_read = 1" + SQL.whereClause(terms), arguments: arguments)
         }
     }
@@ -31,6 +32,7 @@ extension ArticleStore {
                 // Rows already holding the value are not rewritten.
                 try db.execute(sql: "UPDATE article SET \(column) = ? WHERE \(column) <> ? AND id IN (\(marks))",
                                arguments: StatementArguments([value, value]) + StatementArguments(chunk))
+                try SyncQueue.record(db, field: column == "is_read" ? "read" : "starred", value: value, ids: chunk)
             }
         }
     }

@@ -57,6 +57,12 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v7-sync") { db in
+            // Sync with the user's feed server: which feeds and articles live there (server ids,
+            // and the state last seen there for the three-way merge), the durable queue of local
+            // marks not yet pushed, and the account's bookkeeping (cursor, last sync).
+            try db.execute(sql: SyncSchema.v7)
+        }
         return migrator
     }()
 

@@ -17,6 +17,7 @@ struct Tidings: AsyncParsableCommand {
             ImportCommand.self,
             ExportCommand.self,
             RefreshCommand.self,
+            SyncCommand.self,
             ListCommand.self,
             ShowCommand.self,
             MarkCommand.self,

@@ -22,6 +22,7 @@ import Testing
         "cleanup": ["cleanup", "--max-articles", "5"],
         "parse": ["parse", "FEED"],
         "extract": ["extract", "FEED"],
+        "sync": ["sync", "--status"],
     ]
 
     /// The subcommands `tidings --help` lists, so a new one cannot be added without this rule.

@@ -31,6 +31,8 @@ public struct Config: Hashable, Sendable {
     public var fetch = FetchConfig()
     /// `full-article` and `[feeds."…"] full-article`.
     public var fullArticle = FullArticleConfig()
+    /// `[sync]`: the feed server to sync with; nil when the table is absent.
+    public var sync: SyncConfig?
     /// The global articles-per-feed limit (0 = none).
     public var maxArticles: Int? {
         get { retention.global.maxArticles }
@@ -76,6 +78,10 @@ public struct Config: Hashable, Sendable {
                         try fetch.read(key, value, line: line)
                     default:
                         throw .unknownKey(table.isEmpty ? key : "\(table).\(key)", line: line)
+                    }
+                case "sync":
+                    if sync == nil {
+                        sync = try SyncConfig.read(fields) { doc.keyLines["sync." + $0] ?? doc.keyLines["sync"] ?? 0 }
                     }
                 case "searches":
                     guard case .string(let query) = value,
