@@ -16,8 +16,9 @@ public final class ArticleStore: Sendable {
     private init(writer: any DatabaseWriter, path: String) {
         self.writer = writer
         self.path = path
+        // Not opened read-only: whichever connection closes last removes the -wal and -shm files,
+        // and a read-only one cannot. It only ever reads.
         var config = Configuration()
-        config.readonly = true
         config.busyMode = .timeout(5)
         watcher = path == ":memory:" ? nil : try? DatabaseQueue(path: path, configuration: config)
     }

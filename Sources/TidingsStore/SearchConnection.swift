@@ -9,9 +9,9 @@ public final class SearchConnection: @unchecked Sendable {
     private let path: String
 
     init(path: String) throws {
-        var config = StoreOpener.configuration()
-        config.readonly = true
-        queue = try DatabaseQueue(path: path, configuration: config)
+        // Only reads (GRDB's read runs with query_only), but not opened read-only: the last
+        // connection to close removes the -wal and -shm files, and a read-only one cannot.
+        queue = try DatabaseQueue(path: path, configuration: StoreOpener.configuration())
         self.path = path
     }
 

@@ -16,7 +16,8 @@ import TidingsStore
         defer { harness.cleanUp() }
         let stuck = try harness.add(held.url("/stuck.xml"))
         let done = try harness.add(quick.url("/done.xml"))
-        let engine = harness.engine(Harness.settings(timeout: 60))
+        // Neither the deadline nor the idle timer may end the held request before the cancel does.
+        let engine = harness.engine(Harness.settings(timeout: 60), idleTimeout: 60)
         let feeds = try harness.store.feeds()
         let run = Task { await engine.run(feeds) }
         #expect(await eventually { held.requests.count == 1 && (try? harness.titles(done)) == ["/done.xml"] })

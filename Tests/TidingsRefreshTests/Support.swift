@@ -39,8 +39,10 @@ final class Harness: @unchecked Sendable {
         try store.articles(feed: feed.id, limit: 10_000).map(\.title).sorted()
     }
 
-    func engine(_ settings: RefreshSettings = Harness.settings(), classifier: HostClassifier = HostClassifier()) -> RefreshEngine {
-        RefreshEngine(store: store, client: HTTPClient(version: "test", classifier: classifier), settings: settings)
+    func engine(_ settings: RefreshSettings = Harness.settings(), classifier: HostClassifier = HostClassifier(),
+                idleTimeout: TimeInterval = 10) -> RefreshEngine {
+        RefreshEngine(store: store, client: HTTPClient(version: "test", classifier: classifier, idleTimeout: idleTimeout),
+                      settings: settings)
     }
 
     /// Short deadlines: a failure costs seconds, not the default minute.
