@@ -24,17 +24,21 @@ enum KeyLatencyProbe {
         var capture = ""
         // `?` opens the help box and the next `?` closes it: a screen change every key makes,
         // whatever the refresh does to the list meanwhile (feeds retitle and re-sort as they arrive).
-        for i in 0..<presses {
+        // A press counts while the refresh runs: the status line said "Refreshing" just before it.
+        var refreshing = session.screen.line(last).contains("Refreshing")
+        for i in 0..<presses where refreshing {
             let opening = i % 2 == 0
             let sent = Monotonic.now()
             session.send("?")
             let shown = try session.waitUntil(timeout: 30, what: opening ? "the help box" : "the help box to close") {
                 $0.line(0).contains("any other key closes") == opening
             }
-            if !opening && !session.screen.line(last).contains("Refreshing") { break }
             latencies.append(Monotonic.milliseconds(sent, shown))
             during += 1
-            if !opening && (capture.isEmpty || i == presses / 2 + 1) { capture = session.screen.text() }
+            if !opening {
+                refreshing = session.screen.line(last).contains("Refreshing")
+                if refreshing && (capture.isEmpty || i == presses / 2 + 1) { capture = session.screen.text() }
+            }
             usleep(20_000)
         }
         if capture.isEmpty { capture = session.screen.text() }

@@ -89,7 +89,7 @@ public final class HTTPClient: @unchecked Sendable {
         // Weak: a cancelled work item stays queued until its deadline, and must not keep a body alive that long.
         let timer = DispatchWorkItem { [weak task, weak transfer] in
             transfer?.fail(.timedOut(seconds: deadlineSeconds))
-            task?.cancel()
+            if let task { SessionDelegate.cancel(task) }
         }
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: timer)
         defer { timer.cancel() }
@@ -99,11 +99,11 @@ public final class HTTPClient: @unchecked Sendable {
                     transfer.wait(continuation)
                     if Task.isCancelled { transfer.fail(.cancelled) }
                     task.resume()
-                    if Task.isCancelled { task.cancel() }
+                    if Task.isCancelled { SessionDelegate.cancel(task) }
                 }
             } onCancel: {
                 transfer.fail(.cancelled)
-                task.cancel()
+                SessionDelegate.cancel(task)
             }
         } catch let error as FetchError {
             throw error

@@ -6,6 +6,7 @@ import FoundationNetworking
 /// The session-wide delegate (Linux ignores per-task delegates): routes callbacks to the
 /// `Transfer` of each task, and never lets URLSession follow a redirect on its own.
 final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private static let cancels = DispatchQueue(label: "tidings.fetch.cancel")
     private let lock = NSLock()
     private var transfers: [Int: Transfer] = [:]
 
@@ -48,8 +49,10 @@ final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendab
 
     /// `cancel()` waits for URLSession's work queue, which may itself be waiting for this delegate
     /// queue to make room (see `BoundedDelegateQueue`): cancel from elsewhere.
-    private static func cancel(_ task: URLSessionTask) {
-        DispatchQueue.global().async { task.cancel() }
+    /// One serial queue for every cancel: each waits for the shared work queue, and spread over
+    /// the global pool they could tie up every thread the delegate queue needs to drain.
+    static func cancel(_ task: URLSessionTask) {
+        cancels.async { task.cancel() }
     }
 
     /// A 401 with `WWW-Authenticate`: URLSession looks for stored credentials (there are none,
