@@ -60,7 +60,11 @@ struct TTRSSServer: Sendable {
         }
         xml += "</channel></rss>\n"
         try FileManager.default.createDirectory(at: feedsDir, withIntermediateDirectories: true)
-        try xml.write(to: feedsDir.appendingPathComponent("\(name).rss"), atomically: true, encoding: .utf8)
+        let file = feedsDir.appendingPathComponent("\(name).rss")
+        try xml.write(to: file, atomically: true, encoding: .utf8)
+        // Last-Modified has whole seconds: a rewrite within the second the server last fetched it
+        // would answer its If-Modified-Since with 304 and the new items would never arrive.
+        try FileManager.default.setAttributes([.modificationDate: FeedClock.next()], ofItemAtPath: file.path)
         return feedsURL + "\(name).rss"
     }
 
@@ -104,3 +108,16 @@ extension ArticleStore {
 }
 
 import Testing
+
+
+/// Modification times that only grow, a second at least between two writes of a fixture.
+enum FeedClock {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var last = Date(timeIntervalSince1970: 0)
+    static func next() -> Date {
+        lock.lock()
+        defer { lock.unlock() }
+        last = max(Date(), last.addingTimeInterval(1))
+        return last
+    }
+}
