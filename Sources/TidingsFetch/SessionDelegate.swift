@@ -89,7 +89,11 @@ final class BoundedDelegateQueue: OperationQueue, @unchecked Sendable {
 
     override func addOperation(_ block: @escaping @Sendable () -> Void) {
         condition.lock()
-        while pending >= limit { condition.wait() }
+        // Soft back-pressure: libcurl waits while the queue is full, but never longer than a
+        // moment per chunk. The work queue it blocks is shared by every session in the process,
+        // and when the threads that drain this queue are scarce, a hard wait stalled them all.
+        let until = Date().addingTimeInterval(0.05)
+        while pending >= limit, condition.wait(until: until) {}
         pending += 1
         condition.unlock()
         super.addOperation { [condition] in
