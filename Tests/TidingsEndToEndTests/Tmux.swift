@@ -105,9 +105,7 @@ enum E2E {
     static var sampleFeeds: String { repoRoot.appendingPathComponent("SampleFeeds").path }
 
     static func tempDir() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tidings-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
+        try ScratchRoot.newDirectory("test")
     }
 
     /// Runs a shell command to the end, returning its exit status and combined output.
