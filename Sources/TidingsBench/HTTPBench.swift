@@ -76,7 +76,8 @@ enum HTTPBench {
         result.keyPresses = keys.pressesDuringRefresh
         result.capture = keys.capture
         log(String(format: "%d articles over HTTP: %d key presses during the refresh, median %.1f ms, worst %.1f ms",
-                   size, keys.pressesDuringRefresh, Stats.median(keys.latenciesMs) ?? -1, keys.latenciesMs.max() ?? -1))
+                   size, keys.pressesDuringRefresh, Stats.median(keys.latenciesMs) ?? -1, keys.latenciesMs.max() ?? -1)
+            + "; counting stopped on the status line \"\(keys.stoppedOn)\"")
 
         if let newsboat {
             measureNewsboat(newsboat, urls: urls, folder: folder.appendingPathComponent("newsboat"), runs: options.newsboatRuns,

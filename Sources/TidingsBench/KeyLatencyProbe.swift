@@ -9,6 +9,8 @@ enum KeyLatencyProbe {
         var latenciesMs: [Double]
         var pressesDuringRefresh: Int
         var capture: String
+        /// The status line when presses stopped being counted: says why the probe judged the refresh over.
+        var stoppedOn: String
     }
 
     static func run(tidings: String, cache: String, config: String, rowCount: Int, presses: Int = 200) throws -> Sample {
@@ -31,7 +33,9 @@ enum KeyLatencyProbe {
             let sent = Monotonic.now()
             session.send("?")
             let shown = try session.waitUntil(timeout: 30, what: opening ? "the help box" : "the help box to close") {
-                $0.line(0).contains("any other key closes") == opening
+                // Closing counts once the whole frame is drawn: the box's bottom edge covers the
+                // status line, and reading it half-redrawn would end the count early.
+                $0.line(0).contains("any other key closes") == opening && (opening || !$0.line(last).contains("┘"))
             }
             latencies.append(Monotonic.milliseconds(sent, shown))
             during += 1
@@ -42,7 +46,8 @@ enum KeyLatencyProbe {
             usleep(20_000)
         }
         if capture.isEmpty { capture = session.screen.text() }
+        let stoppedOn = session.screen.line(last).trimmingCharacters(in: .whitespaces)
         session.send("Q")
-        return Sample(latenciesMs: latencies, pressesDuringRefresh: during, capture: capture)
+        return Sample(latenciesMs: latencies, pressesDuringRefresh: during, capture: capture, stoppedOn: stoppedOn)
     }
 }
