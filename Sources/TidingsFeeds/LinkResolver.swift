@@ -6,11 +6,61 @@ import Glibc
 /// Resolves possibly relative references against xml:base or the document URL.
 enum LinkResolver {
     static func resolve(_ ref: String, against base: URL?) -> String {
+        isPlainAbsolute(ref) ? ref : resolveGenerally(ref, against: base)
+    }
+
+    /// What `resolve` does for any reference; Foundation's trimming and parsing in it showed in
+    /// the import's profile, for item links that come back unchanged.
+    static func resolveGenerally(_ ref: String, against base: URL?) -> String {
         let trimmed = ref.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return trimmed }
         if let u = URL(string: trimmed), u.scheme != nil { return trimmed }
         guard let base, let u = URL(string: trimmed, relativeTo: base) ?? encoded(trimmed, base) else { return trimmed }
         return u.absoluteString
+    }
+
+    /// An http(s) URL with a host, made only of characters valid in every part of a URL and
+    /// no whitespace to trim: the usual item link, which the general path returns unchanged.
+    static func isPlainAbsolute(_ ref: String) -> Bool {
+        var ref = ref
+        return ref.withUTF8 { b in
+            let start = b.starts(with: "https://".utf8) ? 8 : b.starts(with: "http://".utf8) ? 7 : 0
+            guard start > 0, start < b.count, isAlphanumeric(b[start]) else { return false }
+            var i = start
+            while i < b.count {
+                let c = b[i]
+                if c == UInt8(ascii: "%") {
+                    guard i + 2 < b.count, isHexDigit(b[i + 1]), isHexDigit(b[i + 2]) else { return false }
+                    i += 3
+                    continue
+                }
+                guard isAlphanumeric(c) || isPlainPunctuation(c) else { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
+    /// Unreserved characters and the delimiters valid in a host, path and query alike (no `:`,
+    /// `@`, `#`, `[` or `]`, whose place in a URL matters).
+    private static func isPlainPunctuation(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"),
+             UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"),
+             UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","),
+             UInt8(ascii: ";"), UInt8(ascii: "="):
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func isAlphanumeric(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A)
+    }
+
+    private static func isHexDigit(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x66)
     }
 
     static func baseURL(_ ref: String, against base: URL?) -> URL? {

@@ -4,7 +4,7 @@ import TidingsCore
 /// Which element of a channel or an item starts capturing which field, per format and module.
 extension XMLFeedBuilder {
     func channelField(_ uri: String?, _ name: String, _ attrs: [XMLAttribute], _ depth: Int) {
-        if isRSS(uri) && family != .atom {
+        if family != .atom && isRSS(uri) {
             switch name {
             case "title": begin(.feedTitle, depth, .html); return
             case "link": begin(.feedLink, depth, .plain); return
@@ -52,7 +52,7 @@ extension XMLFeedBuilder {
     }
 
     func itemField(_ uri: String?, _ name: String, _ attrs: [XMLAttribute], _ depth: Int) {
-        if isRSS(uri) && family != .atom && rssItemField(name, attrs, depth) { return }
+        if family != .atom && isRSS(uri) && rssItemField(name, attrs, depth) { return }
         if isAtom(uri) {
             switch name {
             case "title": begin(.title, depth, textMode(attrs))

@@ -1,4 +1,7 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs libxml2's SAX2 push parser over clean UTF-8 and forwards namespace-aware events.
 /// Safe configuration only: no network, no DTD loading, no entity substitution by libxml2
@@ -15,6 +18,12 @@ final class XMLSAXDriver {
     private var entityLoop = false
     private var depthWarned = false
     private(set) var warnings: [String] = []
+    /// Element names and namespace URIs by libxml2's interned pointer: the same few strings
+    /// arrive for every element, and making a Swift string of each (a URI is long enough to
+    /// need the heap) cost more than the rest of an event. libxml2 keeps every interned string
+    /// alive until its context is freed, which ends each run, and the table with it.
+    private var interned: [UnsafePointer<xmlChar>: String] = [:]
+    private static let maxInterned = 1_024
 
     init(sink: XMLEventSink, options: ParseOptions) {
         self.sink = sink
@@ -42,7 +51,7 @@ final class XMLSAXDriver {
             return
         }
         self.ctxt = ctxt
-        defer { self.ctxt = nil; xmlFreeParserCtxt(ctxt) }
+        defer { self.ctxt = nil; interned.removeAll(); xmlFreeParserCtxt(ctxt) }
         xmlCtxtUseOptions(ctxt, Self.parserOptions)
         produce { buf in
             buf.withMemoryRebound(to: CChar.self) { chars in
@@ -87,21 +96,20 @@ final class XMLSAXDriver {
                 attrs.reserveCapacity(Int(nbAttributes))
                 for k in 0..<Int(nbAttributes) {
                     let base = k * 5
-                    guard let name = string(attributes[base]) else { continue }
+                    guard let name = d.name(attributes[base]) else { continue }
                     var value = ""
                     if let start = attributes[base + 3], let end = attributes[base + 4], end >= start {
                         value = XMLAttributeText.decode(
                             String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self))
                     }
-                    attrs.append(XMLAttribute(uri: string(attributes[base + 2]), name: name, value: value))
+                    attrs.append(XMLAttribute(uri: d.name(attributes[base + 2]), name: name, value: value))
                 }
             }
             var nsURIs: [String] = []
             if let namespaces, nbNamespaces > 0 {
-                for k in 0..<Int(nbNamespaces) { if let u = string(namespaces[k * 2 + 1]) { nsURIs.append(u) } }
+                for k in 0..<Int(nbNamespaces) { if let u = d.name(namespaces[k * 2 + 1]) { nsURIs.append(u) } }
             }
-            let uriString = string(uri)
-            if !d.sink.start(uri: uriString, name: string(localname) ?? "", attributes: attrs, namespaces: nsURIs) {
+            if !d.sink.start(uri: d.name(uri), name: d.name(localname) ?? "", attributes: attrs, namespaces: nsURIs) {
                 d.stop(nil)
             }
         }
@@ -111,7 +119,7 @@ final class XMLSAXDriver {
             d.keepDecodingEntities()
             defer { d.depth -= 1 }
             guard d.depth <= d.options.maxDepth else { return }
-            d.sink.end(uri: string(uri), name: string(localname) ?? "")
+            d.sink.end(uri: d.name(uri), name: d.name(localname) ?? "")
         }
         let text: charactersSAXFunc = { ctx, ch, len in
             let d = driver(ctx)
@@ -144,6 +152,25 @@ final class XMLSAXDriver {
             driver(userData).record(error.pointee)
         }
         return sax
+    }
+
+    /// A name or namespace URI libxml2 interned in its dictionary (never an attribute value,
+    /// which points into the input).
+    private func name(_ p: UnsafePointer<xmlChar>?) -> String? {
+        guard let p else { return nil }
+        // Checked all the same (a few bytes): a wrong name would be worse than a slow one.
+        if let known = interned[p], Self.spells(known, p) { return known }
+        let made = String(cString: p)
+        if interned.count < Self.maxInterned { interned[p] = made }
+        return made
+    }
+
+    private static func spells(_ known: String, _ p: UnsafePointer<xmlChar>) -> Bool {
+        var known = known
+        return known.withUTF8 { b in
+            b.count == 0 ? p[0] == 0 : strncmp(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self),
+                                               UnsafeRawPointer(b.baseAddress!).assumingMemoryBound(to: CChar.self), b.count) == 0 && p[b.count] == 0
+        }
     }
 
     private func record(_ error: xmlError) {

@@ -24,9 +24,10 @@ extension ArticleStore {
         }
         // Only new items are indexed by the import; a changed one is re-indexed by a trigger.
         // Bodies are packed here too, so the writer only copies bytes.
+        let packer = BodyPacker()
         for i in values.indices where stored[values[i].guid] != values[i].hash {
             if stored[values[i].guid] == nil { values[i].search = SearchIndex.Text(values[i]) }
-            values[i].pack()
+            values[i].pack(with: packer)
         }
         return PreparedDocument(meta: doc.feed, values: values)
     }

@@ -25,8 +25,9 @@ struct ArticleValues {
     var storedContent: DatabaseValue { packed?.content ?? BodyCodec.pack(content) }
     var storedSummary: DatabaseValue { packed?.summary ?? BodyCodec.pack(summary) }
 
-    mutating func pack() {
-        packed = (BodyCodec.pack(content), BodyCodec.pack(summary))
+    mutating func pack(with packer: BodyPacker?) {
+        guard let packer else { return }
+        packed = (packer.pack(content), packer.pack(summary))
     }
 
     init(_ item: FeedItem) {
@@ -55,7 +56,8 @@ struct ArticleValues {
     }
 
     private static func withoutNUL(_ text: String?) -> String? {
-        guard let text, text.utf8.contains(0) else { return text }
+        // memchr: a generic byte search over every body showed in the import's profile.
+        guard var text, text.withUTF8({ $0.count > 0 && memchr($0.baseAddress!, 0, $0.count) != nil }) else { return text }
         return text.replacingOccurrences(of: "\0", with: "")
     }
 

@@ -3,12 +3,20 @@
 /// on tag soup; it is for the search index, not for display (the reader has a real renderer).
 enum MarkupStripper {
     /// Tags that do not separate words (`<b>Bold</b>er` is one word); every other tag does.
-    private static let inlineTags: Set<[UInt8]> = Set([
+    private static let inlineTags: Set<UInt64> = Set([
         "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark",
         "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
-    ].map { Array($0.utf8) })
+    ].map(packedName))
     /// Elements whose content is not text for a reader.
-    private static let skippedElements: Set<[UInt8]> = Set(["script", "style", "template", "noscript"].map { Array($0.utf8) })
+    private static let skippedElements: Set<UInt64> = Set(["script", "style", "template", "noscript"].map(packedName))
+
+    /// A tag name of up to 8 bytes as one number (every name above fits), so looking a tag up
+    /// allocates nothing; longer names pack to 0, which no listed name does.
+    private static func packedName(_ name: String) -> UInt64 {
+        var packed: UInt64 = 0
+        for (k, byte) in name.utf8.enumerated() { packed |= UInt64(byte) << (8 * UInt64(k)) }
+        return packed
+    }
 
     /// Text of `html`, at most about `limit` UTF-8 bytes long.
     static func strip(_ html: String, limit: Int) -> String {
@@ -25,8 +33,13 @@ enum MarkupStripper {
                 } else if byte == UInt8(ascii: "&") {
                     i = entity(bytes, at: i, into: &out)
                 } else {
-                    out.append(byte)
-                    i += 1
+                    // A run of text up to the next markup is copied at once (byte by byte it was
+                    // the import's hottest loop), never past the limit.
+                    var j = i + 1
+                    let end = min(n, i + (limit - out.count))
+                    while j < end, bytes[j] != UInt8(ascii: "<"), bytes[j] != UInt8(ascii: "&") { j += 1 }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                    i = j
                 }
             }
             return String(decoding: out, as: UTF8.self)
@@ -65,11 +78,12 @@ enum MarkupStripper {
     /// Handles whatever starts with `<` at `i`; returns the index after it.
     private static func markup(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, into out: inout [UInt8]) -> Int {
         let n = bytes.count
-        if starts(bytes, at: i, with: "<!--") {
+        let bang = i + 1 < n && bytes[i + 1] == UInt8(ascii: "!")
+        if bang, starts(bytes, at: i, with: "<!--") {
             out.append(0x20)
             return skip(bytes, from: i + 4, past: "-->")
         }
-        if starts(bytes, at: i, with: "<![cdata[") {
+        if bang, starts(bytes, at: i, with: "<![cdata[") {
             let contentEnd = find(bytes, from: i + 9, "]]>") ?? n
             out.append(contentsOf: bytes[(i + 9)..<contentEnd])
             return min(contentEnd + 3, n)
@@ -82,11 +96,13 @@ enum MarkupStripper {
             out.append(UInt8(ascii: "<"))
             return i + 1
         }
-        var name: [UInt8] = []
+        var name: UInt64 = 0
+        let nameStart = j
         while j < n, isLetter(bytes[j]) || (bytes[j] >= UInt8(ascii: "0") && bytes[j] <= UInt8(ascii: "9")) {
-            if name.count < 16 { name.append(bytes[j] | (isLetter(bytes[j]) ? 0x20 : 0)) }
+            if j - nameStart < 8 { name |= UInt64(bytes[j] | (isLetter(bytes[j]) ? 0x20 : 0)) << (8 * UInt64(j - nameStart)) }
             j += 1
         }
+        if j - nameStart > 8 { name = 0 }
         let attributesStart = j
         // The tag ends at the first `>` outside a quoted attribute value.
         var quote: UInt8 = 0
@@ -111,7 +127,7 @@ enum MarkupStripper {
             return end
         }
         if !closing && skippedElements.contains(name) {
-            let closeTag = "</" + String(decoding: name, as: UTF8.self)
+            let closeTag = "</" + String(decoding: bytes[nameStart..<attributesStart], as: UTF8.self).lowercased()
             let close = skip(bytes, from: end, past: closeTag)
             out.append(0x20)
             return close >= n ? n : skip(bytes, from: close, past: ">")
@@ -120,7 +136,7 @@ enum MarkupStripper {
         return end
     }
 
-    private static let imageTag = Array("img".utf8)
+    private static let imageTag = packedName("img")
 
     /// Appends the decoded value of the `alt` attribute found in a tag's attribute bytes.
     private static func altText(_ attributes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {

@@ -38,6 +38,25 @@ struct MarkupStripperTests {
         #expect(text.utf8.count <= 1_001)
     }
 
+    @Test func aLongRunOfTextIsCutExactlyAtTheLimit() {
+        let run = String(repeating: "abcdefghij", count: 300)
+        #expect(MarkupStripper.strip(run + "<p>tail", limit: 1_000) == String(run.prefix(1_000)))
+        #expect(MarkupStripper.strip("<b>x</b>" + run, limit: 1_000) == "x" + String(run.prefix(999)))
+        #expect(MarkupStripper.strip("Fish &amp; chips", limit: 6) == "Fish &")
+    }
+
+    @Test(arguments: [
+        ("<NOSCRIPT>hidden</noscript>shown", ["shown"]),
+        ("<Template><p>hidden</p></TEMPLATE>shown", ["shown"]),
+        ("<scripts>kept</scripts>", ["kept"]),
+        ("<noscripts>kept</noscripts>", ["kept"]),
+        ("<strongly>a</strongly>b", ["a", "b"]),
+        ("<h1>a</h1>b<!doctype html>c", ["a", "b", "c"]),
+    ])
+    func tagNamesAreMatchedWhole(html: String, expected: [String]) {
+        #expect(words(html) == expected)
+    }
+
     @Test func cjkIsSpacedOnePerCharacter() {
         #expect(SearchText.fromPlain("東京の天気 ok") == " 東  京  の  天  気  ok")
         #expect(SearchText.fromPlain("plain") == "plain")
