@@ -18,6 +18,13 @@ public struct SyncReport: Sendable, Equatable {
     public var seconds: Double = 0
     public init() {}
 
+    /// Nothing came, went or changed: an automatic round keeps quiet about it.
+    public var changedNothing: Bool {
+        feedsAdded + feedsRemoved + articlesNew + articlesMatched + conflicts == 0 && problems.isEmpty
+            && pulledRead + pulledUnread + pulledStarred + pulledUnstarred == 0
+            && pushedRead + pushedUnread + pushedStarred + pushedUnstarred == 0
+    }
+
     public var line: String {
         let pulled = pulledRead + pulledUnread + pulledStarred + pulledUnstarred
         let pushed = pushedRead + pushedUnread + pushedStarred + pushedUnstarred

@@ -16,7 +16,7 @@ public actor TTRSSService: SyncService {
     private let deadline: TimeInterval
     private var sessionID: String?
 
-    public init(url: String, user: String, password: String, client: HTTPClient, deadline: TimeInterval = 60) throws {
+    public init(url: String, user: String, password: String, client: HTTPClient, deadline: TimeInterval = 60) throws(SyncError) {
         guard var base = URL(string: url), base.scheme != nil, base.host != nil else {
             throw SyncError.notConfigured("url \(URLCredentials.censor(url)) is not an http(s) URL")
         }
