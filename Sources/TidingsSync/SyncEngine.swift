@@ -28,9 +28,10 @@ public struct SyncReport: Sendable, Equatable {
     public var line: String {
         let pulled = pulledRead + pulledUnread + pulledStarred + pulledUnstarred
         let pushed = pushedRead + pushedUnread + pushedStarred + pushedUnstarred
-        var parts = ["\(feeds) feeds (+\(feedsAdded) −\(feedsRemoved))", "\(articlesNew) new articles"]
+        var parts = ["\(feeds) feed\(feeds == 1 ? "" : "s") (+\(feedsAdded) −\(feedsRemoved))",
+                     "\(articlesNew) new article\(articlesNew == 1 ? "" : "s")"]
         if articlesMatched > 0 { parts.append("\(articlesMatched) matched to cached ones") }
-        parts.append("\(pushed) marks sent, \(pulled) received")
+        parts.append("\(pushed) mark\(pushed == 1 ? "" : "s") sent, \(pulled) received")
         if conflicts > 0 { parts.append("\(conflicts) conflicts (unread and starred won)") }
         return "Synced: " + parts.joined(separator: ", ") + String(format: " in %.1f s", seconds)
     }
