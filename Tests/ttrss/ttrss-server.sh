@@ -148,6 +148,8 @@ export TIDINGS_TTRSS_NOAPI_PASSWORD=$NOAPI_PASSWORD
 export TIDINGS_TTRSS_FEEDS_DIR=$FEEDS
 export TIDINGS_TTRSS_FEEDS_URL=http://[::1]/
 export TIDINGS_TTRSS_SCRIPT=$(cd "$(dirname "$0")" && pwd)/ttrss-server.sh
+# The tests' stop-php/start-php must act on this server, not on the default state folder's.
+export TTRSS_STATE=$STATE
 ENV
     log "tt-rss on http://127.0.0.1:$PORT/, fixture feeds from $FEEDS on http://[::1]/ (env: $STATE/env)"
 }
