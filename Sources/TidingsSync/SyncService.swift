@@ -87,6 +87,9 @@ public protocol SyncService: Sendable {
     func bodies(_ ids: [String]) async throws -> [String: String]
     /// Sets read or starred to `value` on every id given (an absolute set).
     func setFlag(_ field: SyncField, _ value: Bool, ids: [String]) async throws
+    /// Asks the server to fetch this feed now where the API can (tt-rss: `updateFeed`); elsewhere
+    /// the server's own schedule brings the articles.
+    func updateFeed(feedID: String) async throws
     /// Ends this session on the server where the API has sessions; never fails (an abandoned
     /// session expires on its own).
     func logout() async

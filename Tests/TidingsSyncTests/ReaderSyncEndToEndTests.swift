@@ -6,26 +6,15 @@ import TidingsSync
 /// The reader with `[sync]` against the real tt-rss, as a user meets it at 80x24: articles arrive
 /// from the server at start, the status line reports the round, a mark made in the reader reaches
 /// the server after `R`, and one made on the server (a second API session) shows in place.
-@Suite(.serialized, .enabled(if: TTRSSServer.current != nil, TTRSSServer.skipReason))
+@Suite(.serialized, .oneAccount, .enabled(if: TTRSSServer.current != nil, TTRSSServer.skipReason))
 struct ReaderSyncEndToEndTests {
     let server = TTRSSServer.current!
-
-    static var binary: String {
-        ProcessInfo.processInfo.environment["TIDINGS_BIN"]
-            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent(".build/debug/tidings").path
-    }
 
     /// A fresh folder with a config naming the server; the cache goes beside it.
     func workspace() throws -> (dir: URL, command: String) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tidings-reader-sync-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let config = dir.appendingPathComponent("config.toml")
-        try "[sync]\nservice = \"ttrss\"\nurl = \"\(server.url)\"\nuser = \"\(server.user)\"\n"
-            .write(to: config, atomically: true, encoding: .utf8)
-        let cache = dir.appendingPathComponent("cache.sqlite").path
-        let q = ReaderTerminal.quote
-        return (dir, "\(q(Self.binary)) --cache \(q(cache)) --config \(q(config.path))")
+        return (dir, try server.commandLine(dir.appendingPathComponent("cache.sqlite").path, []))
     }
 
     /// The server's id of the article with this title, through another API session.

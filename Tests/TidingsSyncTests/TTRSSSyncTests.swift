@@ -6,7 +6,7 @@ import TidingsStore
 import TidingsSync
 
 /// Against the real tt-rss `make test` starts. One account, so one test at a time.
-@Suite(.serialized, .enabled(if: TTRSSServer.current != nil, TTRSSServer.skipReason))
+@Suite(.serialized, .oneAccount, .enabled(if: TTRSSServer.current != nil, TTRSSServer.skipReason))
 struct TTRSSSyncTests {
     let server = TTRSSServer.current!
 
@@ -236,31 +236,11 @@ struct TTRSSSyncTests {
 
     // MARK: - The command
 
-    /// The built binary (`TIDINGS_BIN`, as `make test` sets it) with a config naming this server.
     func cli(_ cachePath: String, _ arguments: [String], password: String? = nil, wait: Bool = true) throws -> Process {
-        let bin = ProcessInfo.processInfo.environment["TIDINGS_BIN"]
-            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent(".build/debug/tidings").path
-        let config = URL(fileURLWithPath: cachePath).deletingLastPathComponent().appendingPathComponent("config.toml")
-        try "[sync]\nservice = \"ttrss\"\nurl = \"\(server.url)\"\nuser = \"\(server.user)\"\n"
-            .write(to: config, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: bin)
-        process.arguments = arguments + ["--cache", cachePath, "--config", config.path]
-        var env = ProcessInfo.processInfo.environment
-        env["TIDINGS_SYNC_PASSWORD"] = password ?? server.password
-        process.environment = env
-        let log = URL(fileURLWithPath: cachePath + ".out")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        if wait { process.waitUntilExit() }
-        return process
+        try server.cli(cachePath, arguments, password: password, wait: wait)
     }
 
-    func output(_ cachePath: String) -> String { (try? String(contentsOfFile: cachePath + ".out", encoding: .utf8)) ?? "" }
+    func output(_ cachePath: String) -> String { server.output(cachePath) }
 
     @Test func commandExitStatusesAndNoPasswordInOutput() async throws {
         try await server.reset()

@@ -65,9 +65,10 @@ struct SyncCommand: AsyncParsableCommand {
                 guard let serverID = try store.syncServerFeedID(feed.id) else {
                     throw CommandFailure("\(feed.displayName) is not a synced feed; `tidings remove` removes local feeds")
                 }
-                guard yes else {
-                    throw CommandFailure("unsubscribing deletes the unstarred articles of \(feed.displayName) on the server "
-                                         + "(starred ones are archived); run again with --yes to confirm")
+                guard try ServerSubscriptions.confirmUnsubscribe(feed, yes: yes) else {
+                    await service.logout()
+                    TextOutput.write("Kept \(TerminalSafe.singleLine(feed.displayName)); nothing was changed.\n")
+                    return
                 }
                 try await service.unsubscribe(feedID: serverID)
             }
