@@ -107,14 +107,20 @@ public struct SyncEngine: Sendable {
             let known = try store.syncedServerIDs(page.articles.map(\.id))
             let byFeed = Dictionary(grouping: page.articles.filter { !known.contains($0.id) && subscribed.feeds[$0.feedID] != nil },
                                     by: \.feedID)
+            // The whole page is matched first, so one call per batch brings the bodies of every
+            // new article in it, whatever feeds they belong to (40 feeds must not cost 40 calls).
+            var unmatched: [String] = []
             for (serverFeed, articles) in byFeed {
                 guard let feed = subscribed.feeds[serverFeed] else { continue }
                 let index = try matchIndexes[feed] ?? store.syncMatchIndex(feed: feed)
                 matchIndexes[feed] = index
-                let unmatched = articles.filter { a in
+                unmatched += articles.filter { a in
                     a.guidHash.flatMap { index.byHash[$0] } == nil && a.link.flatMap { index.byLink[$0] } == nil
-                }
-                let bodies = unmatched.isEmpty ? [:] : try await service.bodies(unmatched.map(\.id))
+                }.map(\.id)
+            }
+            let bodies = unmatched.isEmpty ? [:] : try await service.bodies(unmatched)
+            for (serverFeed, articles) in byFeed {
+                guard let feed = subscribed.feeds[serverFeed], let index = matchIndexes[feed] else { continue }
                 let entries = articles.map { a in
                     SyncedArticleEntry(serverID: a.id, guidHash: a.guidHash, title: a.title, link: a.link, author: a.author,
                                        updated: a.updated, body: bodies[a.id], read: !a.unread, starred: a.starred)
