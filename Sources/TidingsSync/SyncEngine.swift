@@ -99,10 +99,13 @@ public struct SyncEngine: Sendable {
         var matchIndexes: [FeedID: (byHash: [String: ArticleID], byLink: [String: ArticleID])] = [:]
         var seen = 0
         var continuation: String?
+        // The flags each headline of this round came with, as the server held them then.
+        var headlineFlags: [String: (unread: Bool, starred: Bool)] = [:]
         repeat {
             let page = try await service.articles(since: cursor, continuation: continuation)
             continuation = page.continuation
             seen += page.articles.count
+            for a in page.articles { headlineFlags[a.id] = (a.unread, a.starred) }
             progress(.articles(seen))
             let known = try store.syncedServerIDs(page.articles.map(\.id))
             let byFeed = Dictionary(grouping: page.articles.filter { !known.contains($0.id) && subscribed.feeds[$0.feedID] != nil },
@@ -138,8 +141,16 @@ public struct SyncEngine: Sendable {
         } while continuation != nil
 
         progress(.states)
-        let server = try await service.stateIDs()
         let input = try store.syncMergeInput()
+        let server: (unread: Set<String>, starred: Set<String>)
+        if input.states.allSatisfy({ headlineFlags[$0.serverID] != nil }) {
+            // Every synced article came with this round's headlines (a first sync): their flags are
+            // what the id sets would say, without paging through every unread id once more. A
+            // change made on the server meanwhile is met by the next round, as any other.
+            server = (Set(headlineFlags.filter { $0.value.unread }.keys), Set(headlineFlags.filter { $0.value.starred }.keys))
+        } else {
+            server = try await service.stateIDs()
+        }
         var outcomes: [SyncedArticleOutcome] = []
         var push: [SyncField: [Bool: [String]]] = [:]
         for state in input.states {
