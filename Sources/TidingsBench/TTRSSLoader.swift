@@ -26,7 +26,7 @@ struct TTRSSLoader {
     /// Makes the account hold `total` articles in `feeds` feeds; files and subscriptions already
     /// there from an earlier run are reused. Returns how many articles the server holds.
     func load(total: Int, feeds: Int, log: (String) -> Void) async throws -> Int {
-        let folder = feedsDir.appendingPathComponent("bench-sync-\(total)")
+        let folder = feedsDir.appendingPathComponent("bench-sync-\(total)-v2")
         let per = (0..<feeds).map { total / feeds + ($0 < total % feeds ? 1 : 0) }
         let urls = try writeFeeds(per, into: folder, log: log)
         let api = try await TTRSSCall.login(url: url, user: user, password: password)
@@ -79,7 +79,8 @@ struct TTRSSLoader {
         let now = Date()
         for (index, count) in per.enumerated() {
             var random = SeededRandom(seed: 0x5359_4E43 &+ UInt64(index))
-            let site = "https://sync\(index).example.com/"
+            // The size is in the guid: tt-rss never takes back a guid a removed feed of another size held.
+            let site = "https://sync\(index).example.com/\(per.reduce(0, +))/"
             let items = (0..<count).map { i in
                 GeneratedItem(guid: "\(site)posts/\(i)", title: "Sync bench \(index)-\(i) " + random.pick(Vocabulary.words),
                               author: random.pick(Vocabulary.authors), published: now.addingTimeInterval(-Double(i) * 60 - Double(index)),
