@@ -65,7 +65,7 @@ import Testing
         // A progress step does not forget it.
         _ = reduce(&s, .syncProgress("read and starred states"))
         let effects = reduce(&s, .syncFinished("Synced: 1 feeds"))
-        #expect(effects.last == .refresh(nil))
+        #expect(effects.last == .refreshAfterSync)
     }
 
     @Test func theEndReportsAndReloadsInPlace() {
@@ -85,7 +85,24 @@ import Testing
         _ = reduce(&s, .syncStarted(refreshAfter: true))
         let effects = reduce(&s, .syncFinished("Synced"))
         #expect(effects.first == .loadFeeds)
-        #expect(effects.last == .refresh(nil))
+        #expect(effects.last == .refreshAfterSync)
+    }
+
+    @Test func theSyncLineStaysThroughTheLocalRefreshAfterR() {
+        var s = synced()
+        _ = reduce(&s, .key(.char("R")))
+        _ = reduce(&s, .syncStarted(refreshAfter: true))
+        _ = reduce(&s, .syncFinished("Synced: 2 feeds (+0 −0), 0 new articles, 1 mark sent, 1 received in 0.4 s"))
+        _ = reduce(&s, .refreshStarted(total: 5))
+        #expect(s.message?.text.hasPrefix("Synced: 2 feeds") == true)
+        // The local refresh brought nothing: its summary is empty and the sync's line stays.
+        _ = reduce(&s, .refreshFinished(""))
+        #expect(s.message?.text.hasPrefix("Synced: 2 feeds") == true)
+        // A later refresh of its own takes over as before.
+        _ = reduce(&s, .key(.char("j")))
+        _ = reduce(&s, .refreshStarted(total: 1))
+        _ = reduce(&s, .refreshFinished("Refreshed 1 feed: 2 new"))
+        #expect(s.message == StatusMessage("Refreshed 1 feed: 2 new"))
     }
 
     @Test func aQuietAutomaticSyncLeavesTheMessageAlone() {
@@ -104,7 +121,7 @@ import Testing
         let effects = reduce(&s, .syncFailed("sync: cannot reach the server: connection refused"))
         #expect(s.sync == nil)
         #expect(s.message == StatusMessage("sync: cannot reach the server: connection refused", isError: true))
-        #expect(effects.last == .refresh(nil))
+        #expect(effects.last == .refreshAfterSync)
     }
 
     @Test func anErrorIsNotHiddenByTheProgressLine() {

@@ -36,7 +36,10 @@ extension AppState {
         sync = nil
         if !outcome.text.isEmpty { message = outcome }
         var effects = reduce(&self, .cacheChanged)
-        if refreshAfter { effects.append(.refresh(nil)) }
+        if refreshAfter {
+            syncReport = outcome.text.isEmpty ? nil : outcome
+            effects.append(.refreshAfterSync)
+        }
         return effects
     }
 }

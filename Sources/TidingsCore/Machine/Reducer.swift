@@ -97,9 +97,9 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         return []
 
     case .refreshStarted(let total):
-        // The progress line takes over from "Reloading…".
+        // The progress line takes over from "Reloading…", not from what `R`'s sync reported.
         state.refresh = RefreshProgress(total: total)
-        if state.message?.isError == false { state.message = nil }
+        if state.message?.isError == false, state.message != state.syncReport { state.message = nil }
         return []
 
     case .refreshProgress(let done, let total, let failed):
@@ -108,6 +108,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
 
     case .refreshFinished(let summary):
         state.refresh = nil
+        state.syncReport = nil
         if !summary.isEmpty { state.message = StatusMessage(summary) }
         return reduce(&state, .cacheChanged)
 

@@ -130,7 +130,7 @@ final class ReaderRuntime {
     }
 
     /// Starts a refresh in the background; its progress and result come back through the inbox.
-    private func startRefresh(_ ids: [FeedID]?, dueOnly: Bool) -> [Action] {
+    private func startRefresh(_ ids: [FeedID]?, dueOnly: Bool, quietIfNothing: Bool = false) -> [Action] {
         guard refreshTask == nil else { return [] }
         let now = Date()
         let all: [FeedInfo]
@@ -159,7 +159,7 @@ final class ReaderRuntime {
             var summary = run.line
             if let first = run.problems.first { summary += " — " + first }
             // An automatic refresh that brought nothing and broke nothing has nothing to say.
-            let quiet = dueOnly && run.inserted == 0 && run.updated == 0 && run.unsuccessful == 0
+            let quiet = (dueOnly || quietIfNothing) && run.inserted == 0 && run.updated == 0 && run.unsuccessful == 0
             inbox.post(.refreshFinished(quiet ? "" : summary))
         }
         return [.refreshStarted(total: feeds.count)]
@@ -224,6 +224,8 @@ final class ReaderRuntime {
             return refresh(ids)
         case .sync(let refreshAfter):
             return syncer?.start(refreshAfter: refreshAfter) ?? []
+        case .refreshAfterSync:
+            return startRefresh(nil, dueOnly: false, quietIfNothing: true)
         case .saveText(let text, let path):
             return save(text, to: path)
         case .pipeText(let text, let command):
