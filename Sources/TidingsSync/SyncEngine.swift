@@ -118,7 +118,7 @@ public struct SyncEngine: Sendable {
                 let index = try matchIndexes[feed] ?? store.syncMatchIndex(feed: feed)
                 matchIndexes[feed] = index
                 unmatched += articles.filter { a in
-                    a.guidHash.flatMap { index.byHash[$0] } == nil && a.link.flatMap { index.byLink[$0] } == nil
+                    a.body == nil && a.guidHash.flatMap { index.byHash[$0] } == nil && a.link.flatMap { index.byLink[$0] } == nil
                 }.map(\.id)
             }
             let bodies = unmatched.isEmpty ? [:] : try await service.bodies(unmatched)
@@ -126,7 +126,7 @@ public struct SyncEngine: Sendable {
                 guard let feed = subscribed.feeds[serverFeed], let index = matchIndexes[feed] else { continue }
                 let entries = articles.map { a in
                     SyncedArticleEntry(serverID: a.id, guidHash: a.guidHash, title: a.title, link: a.link, author: a.author,
-                                       updated: a.updated, body: bodies[a.id], read: !a.unread, starred: a.starred)
+                                       updated: a.updated, body: a.body ?? bodies[a.id], read: !a.unread, starred: a.starred)
                 }
                 let stored = try store.storeSyncedArticles(entries, feed: feed, matches: index)
                 report.articlesNew += stored.new

@@ -26,10 +26,13 @@ public struct RemoteArticle: Sendable, Equatable {
     public var updated: Date?
     public var unread: Bool
     public var starred: Bool
+    /// The HTML body when the page brought it (tt-rss does: one call per page instead of two);
+    /// nil leaves it to `bodies`, asked only for articles not already cached.
+    public var body: String?
     public init(id: String, feedID: String, guidHash: String?, title: String?, link: String?, author: String?,
-                updated: Date?, unread: Bool, starred: Bool) {
+                updated: Date?, unread: Bool, starred: Bool, body: String? = nil) {
         self.id = id; self.feedID = feedID; self.guidHash = guidHash; self.title = title; self.link = link
-        self.author = author; self.updated = updated; self.unread = unread; self.starred = starred
+        self.author = author; self.updated = updated; self.unread = unread; self.starred = starred; self.body = body
     }
 }
 
