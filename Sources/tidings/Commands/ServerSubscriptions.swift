@@ -55,8 +55,8 @@ struct ServerSubscriptions {
         }
     }
 
-    /// Unsubscribes on the server and removes the feed here; `confirmed` comes from `--yes` or
-    /// the user's answer, because tt-rss deletes the feed's unstarred articles on the server.
+    /// Unsubscribes on the server and removes the feed here. The caller has asked first
+    /// (`confirmUnsubscribe`): tt-rss deletes the feed's unstarred articles on the server.
     func remove(_ feed: FeedInfo, serverID: String) async throws -> [String] {
         do {
             _ = try await service.login()
