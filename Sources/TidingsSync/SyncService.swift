@@ -41,7 +41,8 @@ public struct ArticlePage: Sendable, Equatable {
     public var articles: [RemoteArticle]
     /// Where the next page starts; nil after the last page.
     public var continuation: String?
-    /// The cursor that a later sync starts from once this page is stored.
+    /// The cursor that a later sync starts from once this page and those before it are stored:
+    /// past everything the round has met so far, not only this page.
     public var cursor: String?
     public init(articles: [RemoteArticle], continuation: String?, cursor: String?) {
         self.articles = articles; self.continuation = continuation; self.cursor = cursor

@@ -106,6 +106,22 @@ struct TTRSSSyncTests {
         #expect(try store.article(any.articleID)?.body.contains("Body of \(name)") == true)
     }
 
+    @Test func aSecondRoundAsksForNothingAlreadyStoredWhateverOrderTheIdsCameIn() async throws {
+        try await server.reset()
+        // Fetched second, so its articles get the higher ids, but dated earlier: the highest id
+        // of the first round is on its first pages, not on its last.
+        _ = try await server.subscribeAndFetch(try server.writeFeed("newer-\(UUID().uuidString.prefix(8))", title: "Newer", count: 250))
+        _ = try await server.subscribeAndFetch(try server.writeFeed("older-\(UUID().uuidString.prefix(8))", title: "Older", count: 250,
+                                                                    first: 1000))
+        let (store, _) = try temporaryCache()
+        #expect(try await engine(store).run().articlesNew == 500)
+        let steps = StepLog()
+        let again = try await engine(store).run { steps.add($0) }
+        #expect(again.articlesNew == 0)
+        // The status bar's count of articles met: none, not the older feed's 250 once more.
+        #expect(steps.all.contains(.articles(0)) && !steps.all.contains { if case .articles(let n) = $0 { n > 0 } else { false } })
+    }
+
     @Test func aFeedThatWasLocalIsMatchedNotDoubled() async throws {
         try await server.reset()
         let name = "local-\(UUID().uuidString.prefix(8))"
@@ -280,4 +296,12 @@ struct TTRSSSyncTests {
         let again = try await engine(store).run()
         #expect(again.articlesNew == 0 && again.articlesMatched == 0)
     }
+}
+
+/// The progress steps of a sync, in order.
+final class StepLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var steps: [SyncProgress] = []
+    func add(_ step: SyncProgress) { lock.lock(); steps.append(step); lock.unlock() }
+    var all: [SyncProgress] { lock.lock(); defer { lock.unlock() }; return steps }
 }
