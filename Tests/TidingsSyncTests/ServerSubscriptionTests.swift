@@ -28,15 +28,11 @@ struct ServerSubscriptionTests {
         return url
     }
 
-    func cleanUp(_ path: String) {
-        try? FileManager.default.removeItem(at: URL(fileURLWithPath: path).deletingLastPathComponent())
-    }
-
     @Test func addSubscribesOnTheServerInTheFolderAndBringsTheFeedHere() async throws {
         try await server.reset()
         let url = try server.writeFeed("add-\(UUID().uuidString.prefix(8))", title: "Added here", count: 4)
         let (store, path) = try temporaryCache()
-        defer { cleanUp(path) }
+        defer { removeCache(path) }
         let add = try server.cli(path, ["add", url, "--tag", "News", "--title", "Mine"])
         #expect(add.terminationStatus == 0, "\(server.output(path))")
         #expect(server.output(path).contains("Subscribed on the server: feed"))
@@ -50,7 +46,7 @@ struct ServerSubscriptionTests {
     @Test func localSourcesStayLocal() async throws {
         try await server.reset()
         let (store, path) = try temporaryCache()
-        defer { cleanUp(path) }
+        defer { removeCache(path) }
         let file = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("local.rss")
         try "<rss version=\"2.0\"><channel><title>Local only</title><item><title>One</title><guid>l-1</guid></item></channel></rss>"
             .write(to: file, atomically: true, encoding: .utf8)
@@ -64,7 +60,7 @@ struct ServerSubscriptionTests {
     @Test func removeWithoutATerminalOrYesRefusesThenYesUnsubscribes() async throws {
         try await server.reset()
         let (store, path) = try temporaryCache()
-        defer { cleanUp(path) }
+        defer { removeCache(path) }
         let url = try await syncedFeed(path)
 
         let refused = try server.cli(path, ["remove", url])
@@ -87,7 +83,7 @@ struct ServerSubscriptionTests {
     @Test func removeOnATerminalAsksAndNoKeepsEverything() async throws {
         try await server.reset()
         let (store, path) = try temporaryCache()
-        defer { cleanUp(path) }
+        defer { removeCache(path) }
         let url = try await syncedFeed(path)
         let command = try server.commandLine(path, ["remove", url])
 

@@ -60,7 +60,8 @@ struct TTRSSSyncTests {
         try await server.reset()
         let url = try server.writeFeed("folder-\(UUID().uuidString.prefix(8))", title: "Foldered", count: 3)
         let id = try await server.subscribeAndFetch(url, folder: "News")
-        let (store, _) = try temporaryCache()
+        let (store, path) = try temporaryCache()
+        defer { removeCache(path) }
         let report = try await engine(store).run()
         #expect(report.feedsAdded == 1 && report.articlesNew == 3)
         let feed = try #require(try store.feeds().first { $0.source == url })
@@ -93,7 +94,8 @@ struct TTRSSSyncTests {
         try await server.reset()
         let name = "pages-\(UUID().uuidString.prefix(8))"
         _ = try await server.subscribeAndFetch(try server.writeFeed(name, title: "Paged", count: 450))
-        let (store, _) = try temporaryCache()
+        let (store, path) = try temporaryCache()
+        defer { removeCache(path) }
         let first = try await engine(store).run()
         #expect(first.articlesNew == 450)
         #expect(try store.totals().total == 450)
@@ -113,7 +115,8 @@ struct TTRSSSyncTests {
         _ = try await server.subscribeAndFetch(try server.writeFeed("newer-\(UUID().uuidString.prefix(8))", title: "Newer", count: 250))
         _ = try await server.subscribeAndFetch(try server.writeFeed("older-\(UUID().uuidString.prefix(8))", title: "Older", count: 250,
                                                                     first: 1000))
-        let (store, _) = try temporaryCache()
+        let (store, path) = try temporaryCache()
+        defer { removeCache(path) }
         #expect(try await engine(store).run().articlesNew == 500)
         let steps = StepLog()
         let again = try await engine(store).run { steps.add($0) }
@@ -126,7 +129,8 @@ struct TTRSSSyncTests {
         try await server.reset()
         let name = "local-\(UUID().uuidString.prefix(8))"
         let url = try server.writeFeed(name, title: "Was local", count: 5)
-        let (store, _) = try temporaryCache()
+        let (store, path) = try temporaryCache()
+        defer { removeCache(path) }
         // Fetched by Tidings itself first (the same bytes the server gets).
         let feed = try store.registerFeed(source: url, title: nil)
         let items = (1...5).map { i in
@@ -144,7 +148,8 @@ struct TTRSSSyncTests {
     @Test func marksGoBothWays() async throws {
         try await server.reset()
         _ = try await server.subscribeAndFetch(try server.writeFeed("marks-\(UUID().uuidString.prefix(8))", title: "Marks", count: 6))
-        let (store, _) = try temporaryCache()
+        let (store, path) = try temporaryCache()
+        defer { removeCache(path) }
         _ = try await engine(store).run()
         let ids = try store.syncMergeInput().states.map(\.serverID).sorted { Int($0)! < Int($1)! }
         #expect(ids.count == 6)
@@ -175,7 +180,8 @@ struct TTRSSSyncTests {
     @Test func threeWayMergeBranchesAgainstTheServer() async throws {
         try await server.reset()
         _ = try await server.subscribeAndFetch(try server.writeFeed("merge-\(UUID().uuidString.prefix(8))", title: "Merge", count: 4))
-        let (store, _) = try temporaryCache()
+        let (store, path) = try temporaryCache()
+        defer { removeCache(path) }
         _ = try await engine(store).run()
         let ids = try store.syncMergeInput().states.map(\.serverID).sorted { Int($0)! < Int($1)! }
         let other = try server.session()
@@ -208,7 +214,8 @@ struct TTRSSSyncTests {
     @Test func marksMadeWhileTheServerIsDownAreReplayed() async throws {
         try await server.reset()
         _ = try await server.subscribeAndFetch(try server.writeFeed("offline-\(UUID().uuidString.prefix(8))", title: "Offline", count: 3))
-        let (store, _) = try temporaryCache()
+        let (store, path) = try temporaryCache()
+        defer { removeCache(path) }
         _ = try await engine(store).run()
         let ids = try store.syncMergeInput().states.map(\.serverID).sorted { Int($0)! < Int($1)! }
 
@@ -236,7 +243,8 @@ struct TTRSSSyncTests {
         let name = "catchup-\(UUID().uuidString.prefix(8))"
         let url = try server.writeFeed(name, title: "Catch-up", count: 3)
         let serverFeed = try await server.subscribeAndFetch(url)
-        let (store, _) = try temporaryCache()
+        let (store, path) = try temporaryCache()
+        defer { removeCache(path) }
         _ = try await engine(store).run()
         let feed = try #require(try store.feeds().first { $0.source == url })
         try store.markAllRead(.feed(feed.id))
@@ -262,6 +270,7 @@ struct TTRSSSyncTests {
         try await server.reset()
         _ = try await server.subscribeAndFetch(try server.writeFeed("cli-\(UUID().uuidString.prefix(8))", title: "CLI", count: 2))
         let (_, path) = try temporaryCache()
+        defer { removeCache(path) }
         let secret = "wrong-\(UUID().uuidString)"
         let refused = try cli(path, ["sync"], password: secret)
         #expect(refused.terminationStatus == 1)
@@ -282,6 +291,7 @@ struct TTRSSSyncTests {
         try await server.reset()
         _ = try await server.subscribeAndFetch(try server.writeFeed("kill-\(UUID().uuidString.prefix(8))", title: "Kill", count: 450))
         let (store, path) = try temporaryCache()
+        defer { removeCache(path) }
         // Killed at several points of the round (login, pages, bodies, commit), each time resumed.
         for delay in [0.3, 0.8, 1.5] {
             let process = try cli(path, ["sync"], wait: false)
