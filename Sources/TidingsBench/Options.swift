@@ -12,6 +12,9 @@ struct Options {
     var keep = false
     /// Serve the corpus over HTTP (nginx on several loopback addresses) and time fetching it.
     var http = false
+    /// Time `tidings sync` against the tt-rss of Tests/ttrss/ttrss-server.sh (see SyncBench).
+    var sync = false
+    var syncArticles = 20_000
 
     static func parse(_ arguments: [String]) throws -> Options {
         var options = Options()
@@ -46,6 +49,8 @@ struct Options {
             case "--no-newsboat": options.newsboat = false
             case "--keep": options.keep = true
             case "--http": options.http = true
+            case "--sync": options.sync = true
+            case "--sync-articles": options.syncArticles = try count(argument)
             case "--help", "-h": throw BenchError.usage("tidings-bench: import, startup, memory and search benchmark of Tidings (and newsboat when installed)")
             default: throw BenchError.usage("unknown option \(argument)")
             }

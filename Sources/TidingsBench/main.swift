@@ -23,6 +23,18 @@ guard access(options.tidings, X_OK) == 0 else {
     exit(2)
 }
 
+if options.sync {
+    do {
+        let result = try await SyncBench.measure(total: options.syncArticles, options: options, work: work, newsboat: newsboat, log: log)
+        if !options.keep { try? FileManager.default.removeItem(at: work) }
+        print(SyncBench.markdown(result, runs: options.runs))
+        exit(0)
+    } catch {
+        log("\(error)")
+        exit(1)
+    }
+}
+
 if options.http {
     do {
         var httpResults: [HTTPResult] = []

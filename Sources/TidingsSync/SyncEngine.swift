@@ -18,12 +18,20 @@ public struct SyncReport: Sendable, Equatable {
     public var seconds: Double = 0
     public init() {}
 
+    /// Nothing came, went or changed: an automatic round keeps quiet about it.
+    public var changedNothing: Bool {
+        feedsAdded + feedsRemoved + articlesNew + articlesMatched + conflicts == 0 && problems.isEmpty
+            && pulledRead + pulledUnread + pulledStarred + pulledUnstarred == 0
+            && pushedRead + pushedUnread + pushedStarred + pushedUnstarred == 0
+    }
+
     public var line: String {
         let pulled = pulledRead + pulledUnread + pulledStarred + pulledUnstarred
         let pushed = pushedRead + pushedUnread + pushedStarred + pushedUnstarred
-        var parts = ["\(feeds) feeds (+\(feedsAdded) −\(feedsRemoved))", "\(articlesNew) new articles"]
+        var parts = ["\(feeds) feed\(feeds == 1 ? "" : "s") (+\(feedsAdded) −\(feedsRemoved))",
+                     "\(articlesNew) new article\(articlesNew == 1 ? "" : "s")"]
         if articlesMatched > 0 { parts.append("\(articlesMatched) matched to cached ones") }
-        parts.append("\(pushed) marks sent, \(pulled) received")
+        parts.append("\(pushed) mark\(pushed == 1 ? "" : "s") sent, \(pulled) received")
         if conflicts > 0 { parts.append("\(conflicts) conflicts (unread and starred won)") }
         return "Synced: " + parts.joined(separator: ", ") + String(format: " in %.1f s", seconds)
     }
@@ -91,25 +99,34 @@ public struct SyncEngine: Sendable {
         var matchIndexes: [FeedID: (byHash: [String: ArticleID], byLink: [String: ArticleID])] = [:]
         var seen = 0
         var continuation: String?
+        // The flags each headline of this round came with, as the server held them then.
+        var headlineFlags: [String: (unread: Bool, starred: Bool)] = [:]
         repeat {
             let page = try await service.articles(since: cursor, continuation: continuation)
             continuation = page.continuation
             seen += page.articles.count
+            for a in page.articles { headlineFlags[a.id] = (a.unread, a.starred) }
             progress(.articles(seen))
             let known = try store.syncedServerIDs(page.articles.map(\.id))
             let byFeed = Dictionary(grouping: page.articles.filter { !known.contains($0.id) && subscribed.feeds[$0.feedID] != nil },
                                     by: \.feedID)
+            // The whole page is matched first, so one call per batch brings the bodies of every
+            // new article in it, whatever feeds they belong to (40 feeds must not cost 40 calls).
+            var unmatched: [String] = []
             for (serverFeed, articles) in byFeed {
                 guard let feed = subscribed.feeds[serverFeed] else { continue }
                 let index = try matchIndexes[feed] ?? store.syncMatchIndex(feed: feed)
                 matchIndexes[feed] = index
-                let unmatched = articles.filter { a in
-                    a.guidHash.flatMap { index.byHash[$0] } == nil && a.link.flatMap { index.byLink[$0] } == nil
-                }
-                let bodies = unmatched.isEmpty ? [:] : try await service.bodies(unmatched.map(\.id))
+                unmatched += articles.filter { a in
+                    a.body == nil && a.guidHash.flatMap { index.byHash[$0] } == nil && a.link.flatMap { index.byLink[$0] } == nil
+                }.map(\.id)
+            }
+            let bodies = unmatched.isEmpty ? [:] : try await service.bodies(unmatched)
+            for (serverFeed, articles) in byFeed {
+                guard let feed = subscribed.feeds[serverFeed], let index = matchIndexes[feed] else { continue }
                 let entries = articles.map { a in
                     SyncedArticleEntry(serverID: a.id, guidHash: a.guidHash, title: a.title, link: a.link, author: a.author,
-                                       updated: a.updated, body: bodies[a.id], read: !a.unread, starred: a.starred)
+                                       updated: a.updated, body: a.body ?? bodies[a.id], read: !a.unread, starred: a.starred)
                 }
                 let stored = try store.storeSyncedArticles(entries, feed: feed, matches: index)
                 report.articlesNew += stored.new
@@ -124,8 +141,16 @@ public struct SyncEngine: Sendable {
         } while continuation != nil
 
         progress(.states)
-        let server = try await service.stateIDs()
         let input = try store.syncMergeInput()
+        let server: (unread: Set<String>, starred: Set<String>)
+        if input.states.allSatisfy({ headlineFlags[$0.serverID] != nil }) {
+            // Every synced article came with this round's headlines (a first sync): their flags are
+            // what the id sets would say, without paging through every unread id once more. A
+            // change made on the server meanwhile is met by the next round, as any other.
+            server = (Set(headlineFlags.filter { $0.value.unread }.keys), Set(headlineFlags.filter { $0.value.starred }.keys))
+        } else {
+            server = try await service.stateIDs()
+        }
         var outcomes: [SyncedArticleOutcome] = []
         var push: [SyncField: [Bool: [String]]] = [:]
         for state in input.states {

@@ -26,10 +26,13 @@ public struct RemoteArticle: Sendable, Equatable {
     public var updated: Date?
     public var unread: Bool
     public var starred: Bool
+    /// The HTML body when the page brought it (tt-rss does: one call per page instead of two);
+    /// nil leaves it to `bodies`, asked only for articles not already cached.
+    public var body: String?
     public init(id: String, feedID: String, guidHash: String?, title: String?, link: String?, author: String?,
-                updated: Date?, unread: Bool, starred: Bool) {
+                updated: Date?, unread: Bool, starred: Bool, body: String? = nil) {
         self.id = id; self.feedID = feedID; self.guidHash = guidHash; self.title = title; self.link = link
-        self.author = author; self.updated = updated; self.unread = unread; self.starred = starred
+        self.author = author; self.updated = updated; self.unread = unread; self.starred = starred; self.body = body
     }
 }
 
@@ -38,7 +41,8 @@ public struct ArticlePage: Sendable, Equatable {
     public var articles: [RemoteArticle]
     /// Where the next page starts; nil after the last page.
     public var continuation: String?
-    /// The cursor that a later sync starts from once this page is stored.
+    /// The cursor that a later sync starts from once this page and those before it are stored:
+    /// past everything the round has met so far, not only this page.
     public var cursor: String?
     public init(articles: [RemoteArticle], continuation: String?, cursor: String?) {
         self.articles = articles; self.continuation = continuation; self.cursor = cursor
@@ -87,4 +91,10 @@ public protocol SyncService: Sendable {
     func bodies(_ ids: [String]) async throws -> [String: String]
     /// Sets read or starred to `value` on every id given (an absolute set).
     func setFlag(_ field: SyncField, _ value: Bool, ids: [String]) async throws
+    /// Asks the server to fetch this feed now where the API can (tt-rss: `updateFeed`); elsewhere
+    /// the server's own schedule brings the articles.
+    func updateFeed(feedID: String) async throws
+    /// Ends this session on the server where the API has sessions; never fails (an abandoned
+    /// session expires on its own).
+    func logout() async
 }

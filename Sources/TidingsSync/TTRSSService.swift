@@ -16,7 +16,7 @@ public actor TTRSSService: SyncService {
     private let deadline: TimeInterval
     private var sessionID: String?
 
-    public init(url: String, user: String, password: String, client: HTTPClient, deadline: TimeInterval = 60) throws {
+    public init(url: String, user: String, password: String, client: HTTPClient, deadline: TimeInterval = 60) throws(SyncError) {
         guard var base = URL(string: url), base.scheme != nil, base.host != nil else {
             throw SyncError.notConfigured("url \(URLCredentials.censor(url)) is not an http(s) URL")
         }
@@ -83,14 +83,20 @@ public actor TTRSSService: SyncService {
 
     public func articles(since cursor: String?, continuation: String?) async throws -> ArticlePage {
         let since = cursor.flatMap { Int($0) } ?? 0
-        let skip = continuation.flatMap { Int($0) } ?? 0
+        // The continuation carries the rows skipped so far and the highest id met so far: pages
+        // go by date, and the highest id of the round need not be on its last page.
+        let parts = (continuation ?? "").split(separator: " ").compactMap { Int($0) }
+        let skip = parts.first ?? 0
+        let highestBefore = parts.count > 1 ? parts[1] : since
         // Oldest first with a fixed since_id: articles arriving meanwhile land after the last page.
+        // The bodies come along: tt-rss spends about as long on a page of headlines as on a
+        // getArticle of as many ids, so a separate call for the bodies doubled a first sync.
         let rows = try await list("getHeadlines", ["feed_id": -4, "view_mode": "all_articles", "since_id": since,
-                                                   "skip": skip, "limit": batchSize, "show_content": false,
+                                                   "skip": skip, "limit": batchSize, "show_content": true,
                                                    "order_by": "date_reverse"])
         let articles = rows.compactMap(Self.article)
-        let highest = articles.reduce(since) { max($0, Int($1.id) ?? 0) }
-        return ArticlePage(articles: articles, continuation: rows.count < batchSize ? nil : String(skip + rows.count),
+        let highest = articles.reduce(highestBefore) { max($0, Int($1.id) ?? 0) }
+        return ArticlePage(articles: articles, continuation: rows.count < batchSize ? nil : "\(skip + rows.count) \(highest)",
                            cursor: String(highest))
     }
 
@@ -239,6 +245,7 @@ public actor TTRSSService: SyncService {
         return RemoteArticle(id: String(id), feedID: String(feed), guidHash: hash, title: row["title"] as? String,
                              link: (row["link"] as? String).flatMap { $0.isEmpty ? nil : $0 },
                              author: (row["author"] as? String).flatMap { $0.isEmpty ? nil : $0 },
-                             updated: updated, unread: bool(row["unread"]), starred: bool(row["marked"]))
+                             updated: updated, unread: bool(row["unread"]), starred: bool(row["marked"]),
+                             body: row["content"] as? String)
     }
 }

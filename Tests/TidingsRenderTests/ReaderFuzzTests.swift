@@ -100,6 +100,8 @@ import TidingsRender
             case .markAllRead(let scope): setRead(rows(scope).map(\.id), true); return []
             case .search(let query, let limit): return [.searchResults(query, Array(rows(.search(query)).prefix(limit)))]
             case .refresh: return [.refreshFinished("Refreshed")]
+            case .sync: return [.syncFinished("Synced")]
+            case .refreshAfterSync: return [.refreshFinished("")]
             case .setStarred, .openLink, .openURL, .saveText, .pipeText, .redraw, .quit, .cancelSearch, .cancelFullArticle: return []
             case .fetchFullArticle(let id, let url): return [.fullArticleFailed(id, "no network in the fuzz world (\(url))")]
             }

@@ -94,6 +94,11 @@ func temporaryCache() throws -> (store: ArticleStore, path: String) {
     return (try ArticleStore(path: path), path)
 }
 
+/// Removes the folder `temporaryCache` made, with the config and output files beside the cache.
+func removeCache(_ path: String) {
+    try? FileManager.default.removeItem(at: URL(fileURLWithPath: path).deletingLastPathComponent())
+}
+
 extension ArticleStore {
     /// Local flags by server id, from the store's own merge input.
     func flags() throws -> [String: (read: Bool, starred: Bool)] {

@@ -6,7 +6,7 @@ import TidingsStore
 import TidingsSync
 
 /// Against the real tt-rss `make test` starts. One account, so one test at a time.
-@Suite(.serialized, .enabled(if: TTRSSServer.current != nil, TTRSSServer.skipReason))
+@Suite(.serialized, .oneAccount, .enabled(if: TTRSSServer.current != nil, TTRSSServer.skipReason))
 struct TTRSSSyncTests {
     let server = TTRSSServer.current!
 
@@ -60,7 +60,8 @@ struct TTRSSSyncTests {
         try await server.reset()
         let url = try server.writeFeed("folder-\(UUID().uuidString.prefix(8))", title: "Foldered", count: 3)
         let id = try await server.subscribeAndFetch(url, folder: "News")
-        let (store, _) = try temporaryCache()
+        let (store, path) = try temporaryCache()
+        defer { removeCache(path) }
         let report = try await engine(store).run()
         #expect(report.feedsAdded == 1 && report.articlesNew == 3)
         let feed = try #require(try store.feeds().first { $0.source == url })
@@ -93,7 +94,8 @@ struct TTRSSSyncTests {
         try await server.reset()
         let name = "pages-\(UUID().uuidString.prefix(8))"
         _ = try await server.subscribeAndFetch(try server.writeFeed(name, title: "Paged", count: 450))
-        let (store, _) = try temporaryCache()
+        let (store, path) = try temporaryCache()
+        defer { removeCache(path) }
         let first = try await engine(store).run()
         #expect(first.articlesNew == 450)
         #expect(try store.totals().total == 450)
@@ -106,11 +108,29 @@ struct TTRSSSyncTests {
         #expect(try store.article(any.articleID)?.body.contains("Body of \(name)") == true)
     }
 
+    @Test func aSecondRoundAsksForNothingAlreadyStoredWhateverOrderTheIdsCameIn() async throws {
+        try await server.reset()
+        // Fetched second, so its articles get the higher ids, but dated earlier: the highest id
+        // of the first round is on its first pages, not on its last.
+        _ = try await server.subscribeAndFetch(try server.writeFeed("newer-\(UUID().uuidString.prefix(8))", title: "Newer", count: 250))
+        _ = try await server.subscribeAndFetch(try server.writeFeed("older-\(UUID().uuidString.prefix(8))", title: "Older", count: 250,
+                                                                    first: 1000))
+        let (store, path) = try temporaryCache()
+        defer { removeCache(path) }
+        #expect(try await engine(store).run().articlesNew == 500)
+        let steps = StepLog()
+        let again = try await engine(store).run { steps.add($0) }
+        #expect(again.articlesNew == 0)
+        // The status bar's count of articles met: none, not the older feed's 250 once more.
+        #expect(steps.all.contains(.articles(0)) && !steps.all.contains { if case .articles(let n) = $0 { n > 0 } else { false } })
+    }
+
     @Test func aFeedThatWasLocalIsMatchedNotDoubled() async throws {
         try await server.reset()
         let name = "local-\(UUID().uuidString.prefix(8))"
         let url = try server.writeFeed(name, title: "Was local", count: 5)
-        let (store, _) = try temporaryCache()
+        let (store, path) = try temporaryCache()
+        defer { removeCache(path) }
         // Fetched by Tidings itself first (the same bytes the server gets).
         let feed = try store.registerFeed(source: url, title: nil)
         let items = (1...5).map { i in
@@ -128,7 +148,8 @@ struct TTRSSSyncTests {
     @Test func marksGoBothWays() async throws {
         try await server.reset()
         _ = try await server.subscribeAndFetch(try server.writeFeed("marks-\(UUID().uuidString.prefix(8))", title: "Marks", count: 6))
-        let (store, _) = try temporaryCache()
+        let (store, path) = try temporaryCache()
+        defer { removeCache(path) }
         _ = try await engine(store).run()
         let ids = try store.syncMergeInput().states.map(\.serverID).sorted { Int($0)! < Int($1)! }
         #expect(ids.count == 6)
@@ -159,7 +180,8 @@ struct TTRSSSyncTests {
     @Test func threeWayMergeBranchesAgainstTheServer() async throws {
         try await server.reset()
         _ = try await server.subscribeAndFetch(try server.writeFeed("merge-\(UUID().uuidString.prefix(8))", title: "Merge", count: 4))
-        let (store, _) = try temporaryCache()
+        let (store, path) = try temporaryCache()
+        defer { removeCache(path) }
         _ = try await engine(store).run()
         let ids = try store.syncMergeInput().states.map(\.serverID).sorted { Int($0)! < Int($1)! }
         let other = try server.session()
@@ -192,7 +214,8 @@ struct TTRSSSyncTests {
     @Test func marksMadeWhileTheServerIsDownAreReplayed() async throws {
         try await server.reset()
         _ = try await server.subscribeAndFetch(try server.writeFeed("offline-\(UUID().uuidString.prefix(8))", title: "Offline", count: 3))
-        let (store, _) = try temporaryCache()
+        let (store, path) = try temporaryCache()
+        defer { removeCache(path) }
         _ = try await engine(store).run()
         let ids = try store.syncMergeInput().states.map(\.serverID).sorted { Int($0)! < Int($1)! }
 
@@ -220,7 +243,8 @@ struct TTRSSSyncTests {
         let name = "catchup-\(UUID().uuidString.prefix(8))"
         let url = try server.writeFeed(name, title: "Catch-up", count: 3)
         let serverFeed = try await server.subscribeAndFetch(url)
-        let (store, _) = try temporaryCache()
+        let (store, path) = try temporaryCache()
+        defer { removeCache(path) }
         _ = try await engine(store).run()
         let feed = try #require(try store.feeds().first { $0.source == url })
         try store.markAllRead(.feed(feed.id))
@@ -236,36 +260,17 @@ struct TTRSSSyncTests {
 
     // MARK: - The command
 
-    /// The built binary (`TIDINGS_BIN`, as `make test` sets it) with a config naming this server.
     func cli(_ cachePath: String, _ arguments: [String], password: String? = nil, wait: Bool = true) throws -> Process {
-        let bin = ProcessInfo.processInfo.environment["TIDINGS_BIN"]
-            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent(".build/debug/tidings").path
-        let config = URL(fileURLWithPath: cachePath).deletingLastPathComponent().appendingPathComponent("config.toml")
-        try "[sync]\nservice = \"ttrss\"\nurl = \"\(server.url)\"\nuser = \"\(server.user)\"\n"
-            .write(to: config, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: bin)
-        process.arguments = arguments + ["--cache", cachePath, "--config", config.path]
-        var env = ProcessInfo.processInfo.environment
-        env["TIDINGS_SYNC_PASSWORD"] = password ?? server.password
-        process.environment = env
-        let log = URL(fileURLWithPath: cachePath + ".out")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        if wait { process.waitUntilExit() }
-        return process
+        try server.cli(cachePath, arguments, password: password, wait: wait)
     }
 
-    func output(_ cachePath: String) -> String { (try? String(contentsOfFile: cachePath + ".out", encoding: .utf8)) ?? "" }
+    func output(_ cachePath: String) -> String { server.output(cachePath) }
 
     @Test func commandExitStatusesAndNoPasswordInOutput() async throws {
         try await server.reset()
         _ = try await server.subscribeAndFetch(try server.writeFeed("cli-\(UUID().uuidString.prefix(8))", title: "CLI", count: 2))
         let (_, path) = try temporaryCache()
+        defer { removeCache(path) }
         let secret = "wrong-\(UUID().uuidString)"
         let refused = try cli(path, ["sync"], password: secret)
         #expect(refused.terminationStatus == 1)
@@ -286,6 +291,7 @@ struct TTRSSSyncTests {
         try await server.reset()
         _ = try await server.subscribeAndFetch(try server.writeFeed("kill-\(UUID().uuidString.prefix(8))", title: "Kill", count: 450))
         let (store, path) = try temporaryCache()
+        defer { removeCache(path) }
         // Killed at several points of the round (login, pages, bodies, commit), each time resumed.
         for delay in [0.3, 0.8, 1.5] {
             let process = try cli(path, ["sync"], wait: false)
@@ -300,4 +306,12 @@ struct TTRSSSyncTests {
         let again = try await engine(store).run()
         #expect(again.articlesNew == 0 && again.articlesMatched == 0)
     }
+}
+
+/// The progress steps of a sync, in order.
+final class StepLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var steps: [SyncProgress] = []
+    func add(_ step: SyncProgress) { lock.lock(); steps.append(step); lock.unlock() }
+    var all: [SyncProgress] { lock.lock(); defer { lock.unlock() }; return steps }
 }

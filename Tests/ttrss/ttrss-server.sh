@@ -16,6 +16,8 @@ FEEDS="$STATE/feeds"
 DB_PASSWORD="tidings-db"
 API_USER="tidings"; API_PASSWORD="tidings-sync-test"
 NOAPI_USER="tidings-noapi"; NOAPI_PASSWORD="tidings-noapi-test"
+# tidings-bench --sync loads its 20,000 articles here, apart from the tests' account.
+BENCH_USER="tidings-bench"; BENCH_PASSWORD="tidings-bench-sync"
 PACKAGES="postgresql dbconfig-pgsql tt-rss php-cgi php-pgsql php-curl nginx-light"
 
 log() { echo "ttrss-server: $*" >&2; }
@@ -71,7 +73,7 @@ start_postgres() {
 configure() {
     sed -i "s|define('SELF_URL_PATH', *'[^']*');|define('SELF_URL_PATH', 'http://127.0.0.1:$PORT/');|" /etc/tt-rss/config.php
     local user password api
-    for spec in "$API_USER:$API_PASSWORD:true" "$NOAPI_USER:$NOAPI_PASSWORD:false"; do
+    for spec in "$API_USER:$API_PASSWORD:true" "$NOAPI_USER:$NOAPI_PASSWORD:false" "$BENCH_USER:$BENCH_PASSWORD:true"; do
         IFS=: read -r user password api <<<"$spec"
         psql_ttrss <<SQL
 INSERT INTO ttrss_users (login, pwd_hash, salt, access_level, created)
@@ -145,9 +147,13 @@ export TIDINGS_TTRSS_USER=$API_USER
 export TIDINGS_TTRSS_PASSWORD=$API_PASSWORD
 export TIDINGS_TTRSS_NOAPI_USER=$NOAPI_USER
 export TIDINGS_TTRSS_NOAPI_PASSWORD=$NOAPI_PASSWORD
+export TIDINGS_TTRSS_BENCH_USER=$BENCH_USER
+export TIDINGS_TTRSS_BENCH_PASSWORD=$BENCH_PASSWORD
 export TIDINGS_TTRSS_FEEDS_DIR=$FEEDS
 export TIDINGS_TTRSS_FEEDS_URL=http://[::1]/
 export TIDINGS_TTRSS_SCRIPT=$(cd "$(dirname "$0")" && pwd)/ttrss-server.sh
+# The tests' stop-php/start-php must act on this server, not on the default state folder's.
+export TTRSS_STATE=$STATE
 ENV
     log "tt-rss on http://127.0.0.1:$PORT/, fixture feeds from $FEEDS on http://[::1]/ (env: $STATE/env)"
 }

@@ -46,6 +46,14 @@ public enum Action: Hashable, Sendable {
     case refreshProgress(done: Int, total: Int, failed: Int)
     /// A refresh ended; the summary goes to the status bar (an empty one says nothing).
     case refreshFinished(String)
+    /// A background sync with the server began (`refreshAfter`: `R` asked for it).
+    case syncStarted(refreshAfter: Bool)
+    /// The step a sync is at, in a few words ("120 new articles").
+    case syncProgress(String)
+    /// A sync ended; its one-line report (an empty one says nothing). Changes are already in the cache.
+    case syncFinished(String)
+    /// A sync could not finish; the reason in one line (never the password). Nothing local is lost.
+    case syncFailed(String)
     /// The full article of an article, extracted from its web page (or the cache).
     case fullArticleLoaded(ArticleID, FullArticle)
     /// Fetching or extracting the full article failed; the reason in one line.

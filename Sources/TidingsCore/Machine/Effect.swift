@@ -50,6 +50,12 @@ public enum Effect: Hashable, Sendable {
     /// Fetch feeds in the background (nil: every feed) → `.refreshStarted`, `.refreshProgress`…,
     /// `.refreshFinished`; the keys keep working meanwhile.
     case refresh([FeedID]?)
+    /// Sync with the server in the background → `.syncStarted`, `.syncProgress`…, then
+    /// `.syncFinished` or `.syncFailed`; with `refreshAfter`, the local-only feeds are refreshed next.
+    case sync(refreshAfter: Bool)
+    /// After `R`'s sync: refresh every feed not from the server, as `.refresh(nil)` does, but end
+    /// with an empty summary when nothing came and nothing failed, so the sync's line stays.
+    case refreshAfterSync
     /// Full-text search, run off the UI loop → `.searchResults`; a newer search or
     /// `.cancelSearch` stops it.
     case search(String, limit: Int)

@@ -97,9 +97,9 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         return []
 
     case .refreshStarted(let total):
-        // The progress line takes over from "Reloading…".
+        // The progress line takes over from "Reloading…", not from what `R`'s sync reported.
         state.refresh = RefreshProgress(total: total)
-        if state.message?.isError == false { state.message = nil }
+        if state.message?.isError == false, state.message != state.syncReport { state.message = nil }
         return []
 
     case .refreshProgress(let done, let total, let failed):
@@ -108,8 +108,23 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
 
     case .refreshFinished(let summary):
         state.refresh = nil
+        state.syncReport = nil
         if !summary.isEmpty { state.message = StatusMessage(summary) }
         return reduce(&state, .cacheChanged)
+
+    case .syncStarted(let refreshAfter):
+        state.syncStarted(refreshAfter: refreshAfter)
+        return []
+
+    case .syncProgress(let step):
+        state.syncProgress(step)
+        return []
+
+    case .syncFinished(let summary):
+        return state.syncEnded(StatusMessage(summary))
+
+    case .syncFailed(let reason):
+        return state.syncEnded(StatusMessage(reason, isError: true))
 
     case .cacheChanged:
         var effects: [Effect] = [.loadFeeds]
@@ -190,15 +205,13 @@ extension AppState {
             prompt = PromptState(kind: .search, text: "", previous: headlines, previousFocus: focus)
             return []
         case .reload:
-            if let running = refresh { message = StatusMessage("Already refreshing (\(running.done)/\(running.total)); wait for it to finish."); return [] }
             let scope = headlines?.scope ?? (feedList.rows.indices.contains(feedList.selected) ? feedList.rows[feedList.selected].scope : .all)
-            guard case .feed(let id) = scope else { message = StatusMessage("Reloading every feed…"); return [.refresh(nil)] }
+            guard case .feed(let id) = scope else { return reloadEverything() }
+            if let running = refresh { message = StatusMessage("Already refreshing (\(running.done)/\(running.total)); wait for it to finish."); return [] }
             message = StatusMessage("Reloading \(feedList.title(of: scope))…")
             return [.refresh([id])]
         case .reloadAll:
-            if let running = refresh { message = StatusMessage("Already refreshing (\(running.done)/\(running.total)); wait for it to finish."); return [] }
-            message = StatusMessage("Reloading every feed…")
-            return [.refresh(nil)]
+            return reloadEverything()
         case .markAllRead:
             guard feedList.totals.unread > 0 else { message = StatusMessage("No unread articles."); return [] }
             confirmation = .markAllRead

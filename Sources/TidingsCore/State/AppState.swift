@@ -53,6 +53,12 @@ public struct AppState: Hashable, Sendable {
     public var isLoading: Bool
     /// Non-nil while a refresh runs in the background.
     public var refresh: RefreshProgress?
+    /// True when `[sync]` is configured: `R` syncs with the server before refreshing the local-only feeds.
+    public var syncEnabled = false
+    /// Non-nil while a sync with the server runs in the background.
+    public var sync: SyncActivity?
+    /// The line `R`'s sync ended with, kept through the local refresh that follows it.
+    public var syncReport: StatusMessage?
     /// The query whose results are still being computed off the UI loop.
     public var searchInFlight: String?
     /// Per-feed `full-article` settings and the default for other feeds.

@@ -79,12 +79,13 @@ enum StatusBarView {
     static func info(_ state: AppState) -> StatusMessage? {
         var parts: [String] = []
         if state.searchInFlight != nil { parts.append("Searching…") }
+        if let sync = state.sync { parts.append(sync.text) }
         if let refresh = state.refresh { parts.append(refresh.text) }
         var isError = false
         if state.headlines == nil, state.focus == .list, state.feedList.rows.indices.contains(state.feedList.selected),
            case .feed(let feed) = state.feedList.rows[state.feedList.selected], let problem = feed.problem {
             parts.append(problemText(problem, timeZone: state.timeZone))
-            isError = state.refresh == nil && problem.kind != .rateLimited
+            isError = state.refresh == nil && state.sync == nil && problem.kind != .rateLimited
         }
         return parts.isEmpty ? nil : StatusMessage(parts.joined(separator: " — "), isError: isError)
     }

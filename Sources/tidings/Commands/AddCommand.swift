@@ -15,7 +15,9 @@ struct AddCommand: AsyncParsableCommand {
             An http(s) URL costs one GET and its articles are imported at once. Given a web page instead \
             of a feed, Tidings subscribes to the first feed the page links to (<link rel="alternate">) and \
             lists the others. Adding a feed that is already there updates its title and tags and \
-            re-enables it if it was gone or backing off.
+            re-enables it if it was gone or backing off. With [sync] configured, a URL is subscribed on \
+            the server instead (--tag names the server's folder, which must exist there) and a sync \
+            brings the feed here; files, folders and exec: stay local.
             """)
 
     @OptionGroup var common: CommonOptions
@@ -36,6 +38,15 @@ struct AddCommand: AsyncParsableCommand {
         let config = try ConfigLoader.load(path: common.configPath, explicit: common.configIsExplicit)
         let normalized = try Sources.normalize(source, relativeTo: FileManager.default.currentDirectoryPath)
         let store = try Headless.store(common)
+        if config.sync != nil, normalized.lowercased().hasPrefix("http") {
+            // With sync on, the server's list is the truth for URL feeds: subscribe there.
+            guard tag.count <= 1 else {
+                throw CommandFailure("a synced feed has one folder on the server: give one --tag (the server's folder)")
+            }
+            let server = try ServerSubscriptions(config: config, store: store)
+            Headless.printLines(try await server.add(normalized, folder: tag.first, title: title, syncNow: !noRefresh))
+            return
+        }
         var (feed, existed) = try register(normalized, in: store)
         let verb = existed ? "Updated" : "Added"
         if noRefresh {

@@ -50,13 +50,9 @@ struct SyncCommand: AsyncParsableCommand {
             try showStatus(config.sync, store)
             return
         }
-        guard let settings = config.sync else {
-            throw CommandFailure(SyncError.notConfigured("add a [sync] table (service, url, user) to the config").description)
-        }
-        let service: TTRSSService
+        let service: any SyncService
         do {
-            service = try TTRSSService(url: settings.url, user: settings.user, password: try SyncPassword.find(settings),
-                                       client: HTTPClient(version: TidingsVersion.string), deadline: config.fetch.timeout)
+            service = try SyncPassword.service(config, client: HTTPClient(version: TidingsVersion.string))
         } catch let error as SyncError {
             throw CommandFailure(error.description)
         }
@@ -69,9 +65,10 @@ struct SyncCommand: AsyncParsableCommand {
                 guard let serverID = try store.syncServerFeedID(feed.id) else {
                     throw CommandFailure("\(feed.displayName) is not a synced feed; `tidings remove` removes local feeds")
                 }
-                guard yes else {
-                    throw CommandFailure("unsubscribing deletes the unstarred articles of \(feed.displayName) on the server "
-                                         + "(starred ones are archived); run again with --yes to confirm")
+                guard try ServerSubscriptions.confirmUnsubscribe(feed, yes: yes) else {
+                    await service.logout()
+                    TextOutput.write("Kept \(TerminalSafe.singleLine(feed.displayName)); nothing was changed.\n")
+                    return
                 }
                 try await service.unsubscribe(feedID: serverID)
             }
@@ -135,6 +132,14 @@ struct SyncCommand: AsyncParsableCommand {
 /// The sync password: `TIDINGS_SYNC_PASSWORD`, else the first line printed by `password-command`.
 /// Never stored, never printed.
 enum SyncPassword {
+    /// The service of `[sync]`, logged out, with its password found.
+    static func service(_ config: Config, client: HTTPClient) throws -> any SyncService {
+        guard let settings = config.sync else {
+            throw SyncError.notConfigured("add a [sync] table (service, url, user) to the config")
+        }
+        return try SyncServices.make(settings, password: try find(settings), client: client, deadline: config.fetch.timeout)
+    }
+
     static func find(_ settings: SyncConfig, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         if let password = environment["TIDINGS_SYNC_PASSWORD"], !password.isEmpty { return password }
         guard let command = settings.passwordCommand else {

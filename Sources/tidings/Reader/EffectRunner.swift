@@ -43,7 +43,7 @@ struct EffectRunner {
                 return [.feedsLoaded(try store.feedSummaries(), Totals(unread: t.unread, total: t.total))]
             case .search(let query, let limit):
                 return [.searchResults(query, try store.search(query, limit: limit))]
-            case .openLink, .openURL, .refresh, .saveText, .pipeText, .redraw, .quit, .cancelSearch,
+            case .openLink, .openURL, .refresh, .sync, .refreshAfterSync, .saveText, .pipeText, .redraw, .quit, .cancelSearch,
                  .fetchFullArticle, .cancelFullArticle:
                 return []
             }

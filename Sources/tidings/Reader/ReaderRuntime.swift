@@ -35,6 +35,8 @@ final class ReaderRuntime {
         delay: (ProcessInfo.processInfo.environment["TIDINGS_TEST_SEARCH_DELAY_MS"].flatMap(Double.init) ?? 0) / 1000)
     /// The refresh running in the background, if any; cancelled on quit.
     private var refreshTask: Task<Void, Never>?
+    /// Rounds with the `[sync]` server; nil without one.
+    private lazy var syncer = BackgroundSync(config: config, store: store, client: engine.client, inbox: inbox)
     /// When automatic refresh next looks for due feeds.
     private var nextAutoCheck = Date()
     private var lastProgressCheck = Date.distantPast
@@ -45,6 +47,7 @@ final class ReaderRuntime {
         self.state = state
         self.config = config
         self.inbox = Inbox(wake: terminal.waker)
+        self.state.syncEnabled = config.sync != nil
     }
 
     /// Returns the process exit code.
@@ -60,6 +63,7 @@ final class ReaderRuntime {
         perform(.loadFeeds)
         draw()
         autoRefresh()
+        autoSync()
         while !quitting {
             for event in await terminal.next() {
                 switch event {
@@ -69,10 +73,12 @@ final class ReaderRuntime {
                 case .tick:
                     checkForChanges()
                     autoRefresh()
+                    autoSync()
                 case .wake:
                     takeBackgroundResults()
                 case .terminate(let signal):
                     refreshTask?.cancel()
+                    syncer?.cancel()
                     terminal.stop()
                     return 128 + signal
                 }
@@ -80,8 +86,9 @@ final class ReaderRuntime {
             }
             if !quitting { draw() }
         }
-        // Quitting stops a refresh at once; each feed already written is a whole transaction.
+        // Quitting stops a refresh or a sync at once; each feed, page or merge already written is a whole transaction.
         refreshTask?.cancel()
+        syncer?.cancel()
         terminal.stop()
         return 0
     }
@@ -91,14 +98,19 @@ final class ReaderRuntime {
         let actions = inbox.drain()
         // Only the newest progress of a batch matters; it keeps its place before a finish.
         let newest = actions.lastIndex { if case .refreshProgress = $0 { true } else { false } }
+        let newestSync = actions.lastIndex { if case .syncProgress = $0 { true } else { false } }
         for (index, action) in actions.enumerated() {
             if case .refreshProgress = action, index != newest { continue }
+            if case .syncProgress = action, index != newestSync { continue }
             if case .refreshFinished = action { refreshTask = nil }
+            if case .syncFinished = action { syncer?.ended() }
+            if case .syncFailed = action { syncer?.ended() }
             if case .fullArticleLoaded(let id, _) = action { fullArticleTasks[id] = nil }
             if case .fullArticleFailed(let id, _) = action { fullArticleTasks[id] = nil }
             dispatch(action)
         }
-        if newest != nil, Date().timeIntervalSince(lastProgressCheck) > 0.5 {
+        // Articles a sync or refresh has written show as they come, not only at the end.
+        if newest != nil || newestSync != nil, Date().timeIntervalSince(lastProgressCheck) > 0.5 {
             lastProgressCheck = Date()
             checkForChanges()
         }
@@ -111,15 +123,30 @@ final class ReaderRuntime {
         for action in startRefresh(nil, dueOnly: true) { dispatch(action) }
     }
 
+    /// With `[sync]`: a round at start when the last one is an interval old, then every interval.
+    private func autoSync() {
+        guard let syncer else { return }
+        for action in syncer.startIfDue() { dispatch(action) }
+    }
+
     /// Starts a refresh in the background; its progress and result come back through the inbox.
-    private func startRefresh(_ ids: [FeedID]?, dueOnly: Bool) -> [Action] {
+    private func startRefresh(_ ids: [FeedID]?, dueOnly: Bool, quietIfNothing: Bool = false) -> [Action] {
         guard refreshTask == nil else { return [] }
         let now = Date()
         let all: [FeedInfo]
         do { all = try store.feeds() } catch { return dueOnly ? [] : [.failed("\(error)")] }
         var feeds = ids.map { wanted in all.filter { wanted.contains($0.id) } } ?? all
+        // The server fetches the synced feeds; progress counts only the ones read from here.
+        let synced = (try? store.syncedFeedIDs()) ?? []
+        let wantedSynced = feeds.contains { synced.contains($0.id) }
+        feeds.removeAll { synced.contains($0.id) }
         if dueOnly { feeds = feeds.filter { $0.isDue(at: now) } }
-        guard !feeds.isEmpty else { return dueOnly ? [] : [.refreshFinished("No feeds to refresh.")] }
+        guard !feeds.isEmpty else {
+            if dueOnly { return [] }
+            // After a sync with no local feeds beside it, the sync's own line stays.
+            if ids == nil && !synced.isEmpty { return [] }
+            return [.refreshFinished(wantedSynced ? "That feed comes from the sync server: R syncs it." : "No feeds to refresh.")]
+        }
         let engine = self.engine
         let inbox = self.inbox
         let selection = RefreshSelection(dueOnly: dueOnly)
@@ -132,7 +159,7 @@ final class ReaderRuntime {
             var summary = run.line
             if let first = run.problems.first { summary += " — " + first }
             // An automatic refresh that brought nothing and broke nothing has nothing to say.
-            let quiet = dueOnly && run.inserted == 0 && run.updated == 0 && run.unsuccessful == 0
+            let quiet = (dueOnly || quietIfNothing) && run.inserted == 0 && run.updated == 0 && run.unsuccessful == 0
             inbox.post(.refreshFinished(quiet ? "" : summary))
         }
         return [.refreshStarted(total: feeds.count)]
@@ -195,6 +222,10 @@ final class ReaderRuntime {
             return open(url)
         case .refresh(let ids):
             return refresh(ids)
+        case .sync(let refreshAfter):
+            return syncer?.start(refreshAfter: refreshAfter) ?? []
+        case .refreshAfterSync:
+            return startRefresh(nil, dueOnly: false, quietIfNothing: true)
         case .saveText(let text, let path):
             return save(text, to: path)
         case .pipeText(let text, let command):
