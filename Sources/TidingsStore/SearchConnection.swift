@@ -18,12 +18,21 @@ public final class SearchConnection: @unchecked Sendable {
     /// Stops the statement running on this connection, if any; it then fails as interrupted.
     public func interrupt() { queue.interrupt() }
 
-    /// Same answers as `ArticleStore.search`; an interrupted query throws `.interrupted`.
-    public func search(_ query: String, limit: Int) throws(SearchConnectionError) -> [Headline] {
+    /// Same answers as `ArticleStore.searchPage`; an interrupted query throws `.interrupted`.
+    public func searchPage(_ query: String, limit: Int, after: SearchCursor?) throws(SearchConnectionError) -> SearchPage {
         let parsed = SearchQuery(query)
-        guard limit > 0, !parsed.isEmpty else { return [] }
+        return try run { db in try SearchPager.page(parsed, limit: limit, after: after, db) }
+    }
+
+    /// Same answer as `ArticleStore.searchCount`; an interrupted count throws `.interrupted`.
+    public func searchCount(_ query: String, atMost: Int) throws(SearchConnectionError) -> SearchCount {
+        let parsed = SearchQuery(query)
+        return try run { db in try SearchPager.count(parsed, atMost: atMost, db) }
+    }
+
+    private func run<T>(_ body: (Database) throws -> T) throws(SearchConnectionError) -> T {
         do {
-            return try queue.read { db in try ArticleStore.search(parsed, limit: limit, db) }
+            return try queue.read(body)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
             throw .interrupted
         } catch {

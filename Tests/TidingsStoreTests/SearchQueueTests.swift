@@ -15,7 +15,8 @@ import TidingsCore
 
     static func describe(_ outcome: SearchQueue.Outcome) -> String {
         switch outcome {
-        case .results(let rows): return "\(rows.count) rows"
+        case .page(let page): return "\(page.rows.count) rows"
+        case .counted(let count): return "counted \(count.text)"
         case .failed(let error): return "failed: \(error)"
         case .cancelled: return "cancelled"
         }
@@ -60,7 +61,7 @@ import TidingsCore
         }), toFeed: feed)
         let connection = try #require(store.searchConnection())
         for query in ["river", "\"the river\"", "harb*", "boats -river", "title:rises"] {
-            #expect(try connection.search(query, limit: 25) == store.search(query, limit: 25), "\(query)")
+            #expect(try connection.searchPage(query, limit: 25, after: nil) == store.searchPage(query, limit: 25, after: nil), "\(query)")
         }
         let queue = SearchQueue(store: store)
         let box = SearchQueueTests.Box()

@@ -50,9 +50,11 @@ public enum Effect: Hashable, Sendable {
     /// Fetch feeds in the background (nil: every feed) → `.refreshStarted`, `.refreshProgress`…,
     /// `.refreshFinished`; the keys keep working meanwhile.
     case refresh([FeedID]?)
-    /// Full-text search, run off the UI loop → `.searchResults`; a newer search or
-    /// `.cancelSearch` stops it.
+    /// Full-text search, run off the UI loop → `.searchPage` with the first `limit` matches,
+    /// then `.searchCounted`; a newer search or `.cancelSearch` stops it.
     case search(String, limit: Int)
+    /// The next page of a search, as the list scrolls towards its end → `.searchPage`.
+    case searchMore(String, after: SearchCursor, limit: Int)
     /// Stop the search in flight: its answer is no longer wanted.
     case cancelSearch
     /// Write an article's text to a file (never over an existing one).
