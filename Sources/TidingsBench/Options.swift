@@ -12,6 +12,9 @@ struct Options {
     var keep = false
     /// Serve the corpus over HTTP (nginx on several loopback addresses) and time fetching it.
     var http = false
+    /// Time only the list and search queries, on a cache kept by an earlier run (`--keep`):
+    /// importing a million articles again for each change to the queries takes too long.
+    var cache: String?
 
     static func parse(_ arguments: [String]) throws -> Options {
         var options = Options()
@@ -46,6 +49,7 @@ struct Options {
             case "--no-newsboat": options.newsboat = false
             case "--keep": options.keep = true
             case "--http": options.http = true
+            case "--cache": options.cache = try value(argument)
             case "--help", "-h": throw BenchError.usage("tidings-bench: import, startup, memory and search benchmark of Tidings (and newsboat when installed)")
             default: throw BenchError.usage("unknown option \(argument)")
             }

@@ -3,7 +3,7 @@ import Foundation
 /// The `/` prompt: results replace the list as you type; Enter keeps them, Esc puts the old list back.
 extension AppState {
     /// Matches per page: the first page shows while the rest is read as the list scrolls.
-    static let searchLimit = 100
+    public static let searchLimit = 100
     /// Matches counted at most; past it the title says "more than".
     public static let searchCountLimit = 10_000
 
