@@ -41,7 +41,7 @@ enum SearchWindow {
 
     /// Articles counted before judging: more than `atMost` matches are assumed when the share of
     /// matches among this many of the newest articles says so.
-    static let countSample = 1_000
+    static let countSample = 200
 
     /// An exact count when the prefix is rare (cheap for the index); "more than `atMost`" when
     /// the newest articles show it is common, which the index could only confirm by merging
@@ -98,8 +98,9 @@ enum SearchWindow {
             excluded = parsed.excluded
             try memory.inDatabase { db in
                 // The index's columns and tokenizer, so the query means what it means there.
+                // Contentless: only rowids come back, and emptying it costs nothing.
                 try db.execute(sql: """
-                    CREATE VIRTUAL TABLE chunk USING fts5(title, author, feed, body,
+                    CREATE VIRTUAL TABLE chunk USING fts5(title, author, feed, body, content = '',
                         tokenize = 'unicode61 remove_diacritics 2', detail = full)
                     """)
             }
@@ -112,11 +113,15 @@ enum SearchWindow {
                 SELECT id, title, author, feed, body FROM article_search WHERE id IN (\(ids.map(String.init).joined(separator: ",")))
                 """)
             return try memory.inDatabase { m in
-                try m.execute(sql: "DELETE FROM chunk")
-                let insert = try m.cachedStatement(sql: "INSERT INTO chunk (rowid, title, author, feed, body) VALUES (?, ?, ?, ?, ?)")
-                for row in texts {
-                    try insert.execute(arguments: [row["id"] as Int64, row["title"] as String?, row["author"] as String?,
-                                                   row["feed"] as String?, row["body"] as String?])
+                // One transaction, so FTS5 writes its segment once per chunk rather than per row.
+                try m.inTransaction {
+                    try m.execute(sql: "INSERT INTO chunk (chunk) VALUES ('delete-all')")
+                    let insert = try m.cachedStatement(sql: "INSERT INTO chunk (rowid, title, author, feed, body) VALUES (?, ?, ?, ?, ?)")
+                    for row in texts {
+                        try insert.execute(arguments: [row["id"] as Int64, row["title"] as String?, row["author"] as String?,
+                                                       row["feed"] as String?, row["body"] as String?])
+                    }
+                    return .commit
                 }
                 var found = Set(texts.map { $0["id"] as Int64 })
                 if let match { found = Set(try Int64.fetchAll(m, sql: "SELECT rowid FROM chunk WHERE chunk MATCH ?", arguments: [match])) }
