@@ -45,6 +45,19 @@ enum FullArticleSearch {
             : "INSERT INTO article_fts(rowid, title, author, feed, body) SELECT id, title, author, feed, body FROM article_search WHERE id = \(id);"
     }
 
+    /// A pair of triggers around a change to `full_article`: the article's entry out before it
+    /// (the text indexed until now), and in after it (the text from now on).
+    private static func moves(_ name: String, on event: String, old: String, new: String) -> String {
+        """
+        CREATE TRIGGER full_article_search_before_\(name) BEFORE \(event) ON full_article BEGIN
+            \(entry(out: true, old))
+        END;
+        CREATE TRIGGER full_article_search_after_\(name) AFTER \(event) ON full_article BEGIN
+            \(entry(out: false, new))
+        END;
+        """
+    }
+
     static let schema = """
         CREATE VIEW article_search AS
         SELECT a.id AS id, a.feed_id AS feed_id,
@@ -58,24 +71,9 @@ enum FullArticleSearch {
             \(entry(out: true, "OLD.id"))
         END;
 
-        CREATE TRIGGER full_article_search_before_insert BEFORE INSERT ON full_article BEGIN
-            \(entry(out: true, "NEW.article_id"))
-        END;
-        CREATE TRIGGER full_article_search_after_insert AFTER INSERT ON full_article BEGIN
-            \(entry(out: false, "NEW.article_id"))
-        END;
-        CREATE TRIGGER full_article_search_before_edit BEFORE UPDATE OF html ON full_article BEGIN
-            \(entry(out: true, "OLD.article_id"))
-        END;
-        CREATE TRIGGER full_article_search_after_edit AFTER UPDATE OF html ON full_article BEGIN
-            \(entry(out: false, "NEW.article_id"))
-        END;
-        CREATE TRIGGER full_article_search_before_delete BEFORE DELETE ON full_article BEGIN
-            \(entry(out: true, "OLD.article_id"))
-        END;
-        CREATE TRIGGER full_article_search_after_delete AFTER DELETE ON full_article BEGIN
-            \(entry(out: false, "OLD.article_id"))
-        END;
+        \(moves("insert", on: "INSERT", old: "NEW.article_id", new: "NEW.article_id"))
+        \(moves("edit", on: "UPDATE OF html", old: "OLD.article_id", new: "NEW.article_id"))
+        \(moves("delete", on: "DELETE", old: "OLD.article_id", new: "OLD.article_id"))
         CREATE TRIGGER full_article_keeps_its_article BEFORE UPDATE OF article_id ON full_article
         WHEN OLD.article_id IS NOT NEW.article_id BEGIN
             SELECT RAISE(ABORT, 'a full article cannot move to another article');
