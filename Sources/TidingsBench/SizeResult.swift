@@ -19,6 +19,8 @@ struct SizeResult {
     var feedPageMs: [Double] = []
     var searchFirstPageMs: [String: [Double]] = [:]
     var searchCountMs: [String: [Double]] = [:]
+    var searchFirstPageCPUMs: [String: [Double]] = [:]
+    var searchCountCPUMs: [String: [Double]] = [:]
     /// What each search's count said.
     var searchCounted: [String: String] = [:]
     var newsboat: NewsboatResult?

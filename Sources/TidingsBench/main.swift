@@ -124,6 +124,8 @@ print(Report.markdown(results, options: options, newsboatFound: newsboat != nil)
         result.feedPageMs.append(sample.largestFeedPage)
         for (label, ms) in sample.searchFirstPage { result.searchFirstPageMs[label, default: []].append(ms) }
         for (label, ms) in sample.searchCount { result.searchCountMs[label, default: []].append(ms) }
+        for (label, ms) in sample.searchFirstPageCPU { result.searchFirstPageCPUMs[label, default: []].append(ms) }
+        for (label, ms) in sample.searchCountCPU { result.searchCountCPUMs[label, default: []].append(ms) }
         result.searchCounted = sample.counted
     }
 }
