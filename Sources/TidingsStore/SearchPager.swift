@@ -13,12 +13,14 @@ enum SearchPager {
     /// How many of the newest matches a very common query ranks.
     static let rankingWindow = 5_000
 
-    static func page(_ parsed: SearchQuery, limit: Int, after: SearchCursor?, _ db: Database) throws -> SearchPage {
+    /// `stop` is asked between steps of a search made of several statements; true ends it as interrupted.
+    static func page(_ parsed: SearchQuery, limit: Int, after: SearchCursor?, _ db: Database,
+                     stop: () -> Bool = { false }) throws -> SearchPage {
         guard limit > 0, !parsed.isEmpty, let (filter, arguments) = try SearchSQL.filter(parsed, db) else {
             return SearchPage(rows: [], next: nil)
         }
         if parsed.hasShortPrefix {
-            return try SearchWindow.page(parsed, after: after?.datedCursor, limit: limit, db)
+            return try SearchWindow.page(parsed, after: after?.datedCursor, limit: limit, db, stop: stop)
         }
         guard let match = parsed.match else { return try dated(filter, arguments, after: after?.datedCursor, limit: limit, db) }
         let rank = try SearchRank.expression(db, weights: [10.0, 4.0, 2.0, 1.0])
@@ -104,9 +106,9 @@ enum SearchPager {
     }
 
     /// How many articles match, counted up to `atMost` (one past it, to know there are more).
-    static func count(_ parsed: SearchQuery, atMost: Int, _ db: Database) throws -> SearchCount {
+    static func count(_ parsed: SearchQuery, atMost: Int, _ db: Database, stop: () -> Bool = { false }) throws -> SearchCount {
         guard !parsed.isEmpty, let (filter, arguments) = try SearchSQL.filter(parsed, db) else { return SearchCount(total: 0, isExact: true) }
-        if parsed.hasShortPrefix { return try SearchWindow.count(parsed, atMost: atMost, db) }
+        if parsed.hasShortPrefix { return try SearchWindow.count(parsed, atMost: atMost, db, stop: stop) }
         return try indexCount(filter, arguments, textOnly: parsed.match != nil && filter.count == 1, atMost: atMost, db)
     }
 

@@ -15,7 +15,8 @@ enum SearchWindow {
     /// Articles looked at for one page before the index is asked instead.
     static let budget = 1_000
 
-    static func page(_ parsed: SearchQuery, after: HeadlineCursor?, limit: Int, _ db: Database) throws -> SearchPage {
+    static func page(_ parsed: SearchQuery, after: HeadlineCursor?, limit: Int, _ db: Database,
+                     stop: () -> Bool) throws -> SearchPage {
         guard let (filter, arguments) = try SearchSQL.filter(parsed, db, fullText: false) else { return SearchPage(rows: [], next: nil) }
         let matcher = try Matcher(parsed)
         var found: [HeadlineCursor] = []
@@ -23,6 +24,7 @@ enum SearchWindow {
         var scanned = 0
         var reachedEnd = false
         while found.count < limit && scanned < budget {
+            try check(stop)
             let batch = try candidates(filter, arguments, after: position, limit: chunk, db)
             let matched = try matcher.matching(batch.map(\.id), db)
             for candidate in batch where matched.contains(candidate.id) && found.count < limit { found.append(candidate) }
@@ -46,12 +48,13 @@ enum SearchWindow {
     /// An exact count when the prefix is rare (cheap for the index); "more than `atMost`" when
     /// the newest articles show it is common, which the index could only confirm by merging
     /// every posting list.
-    static func count(_ parsed: SearchQuery, atMost: Int, _ db: Database) throws -> SearchCount {
+    static func count(_ parsed: SearchQuery, atMost: Int, _ db: Database, stop: () -> Bool) throws -> SearchCount {
         guard let (filter, arguments) = try SearchSQL.filter(parsed, db, fullText: false) else { return SearchCount(total: 0, isExact: true) }
         let matcher = try Matcher(parsed)
         var position: HeadlineCursor?
         var scanned = 0, matches = 0
         while scanned < countSample {
+            try check(stop)
             let batch = try candidates(filter, arguments, after: position, limit: chunk, db)
             matches += try matcher.matching(batch.map(\.id), db).count
             scanned += batch.count
@@ -64,6 +67,11 @@ enum SearchWindow {
         if scanned > 0, matches * articles / scanned > atMost { return SearchCount(total: atMost, isExact: false) }
         guard let (all, values) = try SearchSQL.filter(parsed, db) else { return SearchCount(total: 0, isExact: true) }
         return try SearchPager.indexCount(all, values, textOnly: parsed.match != nil && all.count == 1, atMost: atMost, db)
+    }
+
+    /// Ends a search made stale between two of its statements, as SQLite ends one interrupted in a statement.
+    private static func check(_ stop: () -> Bool) throws {
+        if stop() { throw DatabaseError(resultCode: .SQLITE_INTERRUPT) }
     }
 
     /// The next articles in list order that pass the filters.

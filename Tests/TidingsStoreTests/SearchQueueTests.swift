@@ -71,3 +71,43 @@ import TidingsCore
         #expect(box.snapshot == ["river": "10 rows"])
     }
 }
+
+/// A short-prefix search runs as many small statements (see `SearchWindow`): an interrupt
+/// between two of them stops it too.
+@Suite struct SearchWindowInterruptTests {
+    @Test func aStaleShortPrefixSearchStopsBetweenItsSteps() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tidings-search-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try ArticleStore(path: dir.appendingPathComponent("cache.sqlite").path)
+        let feed = try store.registerFeed(source: "/tmp/new.rss", title: "New")
+        // Nothing starts with "zq", so the search looks at every article it may before giving up
+        let items = (0..<(SearchWindow.budget + 100)).map {
+            SearchFixture.item("n\($0)", "New \($0)", body: String(repeating: "<p>fresh words here</p>", count: 20), minutesAgo: Double($0))
+        }
+        _ = try store.apply(FeedDocument(format: .rss20, items: items), toFeed: feed)
+        let connection = try #require(store.searchConnection())
+        final class Outcome: @unchecked Sendable {
+            let lock = NSLock()
+            var value: String?
+            func set(_ v: String) { lock.withLock { value = v } }
+            var get: String? { lock.withLock { value } }
+        }
+        let outcome = Outcome()
+        let started = Date()
+        Thread.detachNewThread {
+            do throws(SearchConnectionError) {
+                let page = try connection.searchPage("zq*", limit: 10, after: nil)
+                outcome.set("\(page.rows.count) rows")
+            } catch {
+                if case .interrupted = error { outcome.set("interrupted") } else { outcome.set("failed: \(error)") }
+            }
+        }
+        Thread.sleep(forTimeInterval: 0.05)
+        connection.interrupt()
+        while outcome.get == nil && Date().timeIntervalSince(started) < 60 { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(outcome.get == "interrupted")
+        // The next search runs as usual
+        #expect(try connection.searchPage("fr*", limit: 3, after: nil).rows.count == 3)
+    }
+}
