@@ -15,6 +15,9 @@ struct Options {
     /// Time `tidings sync` against the tt-rss of Tests/ttrss/ttrss-server.sh (see SyncBench).
     var sync = false
     var syncArticles = 20_000
+    /// Time only the list and search queries, on a cache kept by an earlier run (`--keep`):
+    /// importing a million articles again for each change to the queries takes too long.
+    var cache: String?
 
     static func parse(_ arguments: [String]) throws -> Options {
         var options = Options()
@@ -51,6 +54,7 @@ struct Options {
             case "--http": options.http = true
             case "--sync": options.sync = true
             case "--sync-articles": options.syncArticles = try count(argument)
+            case "--cache": options.cache = try value(argument)
             case "--help", "-h": throw BenchError.usage("tidings-bench: import, startup, memory and search benchmark of Tidings (and newsboat when installed)")
             default: throw BenchError.usage("unknown option \(argument)")
             }

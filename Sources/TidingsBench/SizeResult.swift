@@ -17,7 +17,12 @@ struct SizeResult {
     var firstPageMs: [Double] = []
     var deepPageMs: [Double] = []
     var feedPageMs: [Double] = []
-    var searchMs: [String: [Double]] = [:]
+    var searchFirstPageMs: [String: [Double]] = [:]
+    var searchCountMs: [String: [Double]] = [:]
+    var searchFirstPageCPUMs: [String: [Double]] = [:]
+    var searchCountCPUMs: [String: [Double]] = [:]
+    /// What each search's count said.
+    var searchCounted: [String: String] = [:]
     var newsboat: NewsboatResult?
 }
 

@@ -53,8 +53,12 @@ if options.http {
 
 var results: [SizeResult] = []
 do {
-    for size in options.sizes {
-        results.append(try measure(size: size))
+    if let cache = options.cache {
+        results.append(try measureQueries(cache: cache))
+    } else {
+        for size in options.sizes {
+            results.append(try measure(size: size))
+        }
     }
 } catch {
     log("\(error)")
@@ -114,18 +118,40 @@ print(Report.markdown(results, options: options, newsboatFound: newsboat != nil)
         }
     }
 
-    for _ in 1...options.runs {
-        let sample = try QueryProbe.run(store: store, largestFeed: largestID)
-        result.firstPageMs.append(sample.firstPage)
-        result.deepPageMs.append(sample.deepPage)
-        result.feedPageMs.append(sample.largestFeedPage)
-        for (label, ms) in sample.search { result.searchMs[label, default: []].append(ms) }
-    }
+    try probeQueries(store: store, largestFeed: largestID, into: &result)
 
     if let newsboat {
         result.newsboat = measureNewsboat(binary: newsboat, corpus: corpus, folder: folder.appendingPathComponent("newsboat"))
     }
     if !options.keep { try? FileManager.default.removeItem(at: folder) }
+    return result
+}
+
+/// The list and search query timings, `options.runs` times.
+@MainActor func probeQueries(store: ArticleStore, largestFeed: FeedID, into result: inout SizeResult) throws {
+    for _ in 1...options.runs {
+        let sample = try QueryProbe.run(store: store, largestFeed: largestFeed)
+        result.firstPageMs.append(sample.firstPage)
+        result.deepPageMs.append(sample.deepPage)
+        result.feedPageMs.append(sample.largestFeedPage)
+        for (label, ms) in sample.searchFirstPage { result.searchFirstPageMs[label, default: []].append(ms) }
+        for (label, ms) in sample.searchCount { result.searchCountMs[label, default: []].append(ms) }
+        for (label, ms) in sample.searchFirstPageCPU { result.searchFirstPageCPUMs[label, default: []].append(ms) }
+        for (label, ms) in sample.searchCountCPU { result.searchCountCPUMs[label, default: []].append(ms) }
+        result.searchCounted = sample.counted
+    }
+}
+
+/// `--cache`: the query timings alone, on a cache an earlier run kept.
+@MainActor func measureQueries(cache: String) throws -> SizeResult {
+    let store = try ArticleStore(path: cache)
+    let feeds = try store.feedSummaries()
+    guard let largest = feeds.max(by: { $0.total < $1.total }) else {
+        throw BenchError.importFailed(file: cache, reason: "the cache has no feeds")
+    }
+    var result = SizeResult(articles: try store.count(.all), feeds: feeds.count, largestFeed: largest.total, corpusBytes: 0)
+    result.cacheBytes = Importer.cacheBytes(cache)
+    try probeQueries(store: store, largestFeed: largest.id, into: &result)
     return result
 }
 

@@ -32,17 +32,24 @@ extension ArticleStore {
         }
     }
 
-    /// Keeps (or replaces) an article's extraction; an article removed meanwhile is no error.
+    /// Keeps (or replaces) an article's extraction, which makes its words findable; an article
+    /// removed meanwhile is no error.
     public func saveFullArticle(_ full: StoredFullArticle, for id: ArticleID) throws(StoreError) {
         try write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM article WHERE id = ?", arguments: [id]) != nil else { return }
+            let arguments: StatementArguments = [full.url, full.html, full.textLength, full.extractorVersion,
+                                                 UnixTime.seconds(full.fetchedAt), id]
+            // An update, else an insert, never an upsert: triggers move the search entry and an
+            // upsert would run both kinds (see FullArticleSearch).
             try db.execute(sql: """
-                INSERT INTO full_article (article_id, url, html, text_length, extractor_version, fetched_at)
+                UPDATE full_article SET url = ?, html = ?, text_length = ?, extractor_version = ?, fetched_at = ?
+                 WHERE article_id = ?
+                """, arguments: arguments)
+            guard db.changesCount == 0 else { return }
+            try db.execute(sql: """
+                INSERT INTO full_article (url, html, text_length, extractor_version, fetched_at, article_id)
                 VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (article_id) DO UPDATE SET url = excluded.url, html = excluded.html,
-                    text_length = excluded.text_length, extractor_version = excluded.extractor_version,
-                    fetched_at = excluded.fetched_at
-                """, arguments: [id, full.url, full.html, full.textLength, full.extractorVersion, UnixTime.seconds(full.fetchedAt)])
+                """, arguments: arguments)
         }
     }
 

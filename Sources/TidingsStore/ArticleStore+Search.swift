@@ -3,47 +3,28 @@ import TidingsCore
 internal import GRDB
 
 extension ArticleStore {
-    /// Articles matching a query in the user's syntax (see `SearchQuery`), best match first
-    /// (bm25, title weighing most), then newest first. A query with only filters lists the
-    /// matching articles newest first; an empty or punctuation-only query finds nothing.
+    /// The first `limit` articles matching a query in the user's syntax (see `SearchQuery`), in
+    /// the order `SearchPager` describes: best match first, then newest first. A query with only
+    /// filters lists the matching articles newest first; an empty or punctuation-only query
+    /// finds nothing.
     public func search(_ query: String, limit: Int) throws(StoreError) -> [Headline] {
+        try searchPage(query, limit: limit, after: nil).rows
+    }
+
+    /// A page of results: the first (`after` nil) or the one after a previous page's `next`.
+    public func searchPage(_ query: String, limit: Int, after: SearchCursor?) throws(StoreError) -> SearchPage {
         let parsed = SearchQuery(query)
-        guard limit > 0, !parsed.isEmpty else { return [] }
-        return try read { db in try Self.search(parsed, limit: limit, db) }
+        return try read { db in try SearchPager.page(parsed, limit: limit, after: after, db) }
     }
 
-    /// The search itself, on whichever connection runs it (see `SearchConnection`).
-    static func search(_ parsed: SearchQuery, limit: Int, _ db: Database) throws -> [Headline] {
-        do {
-            guard let (filter, arguments) = try SearchSQL.filter(parsed, db) else { return [] }
-            guard let match = parsed.match else {
-                let sql = SQL.headlineSelect + SQL.whereClause(filter) + " ORDER BY a.sort_date DESC, a.id DESC LIMIT ?"
-                return try Row.fetchAll(db, sql: sql, arguments: arguments + [limit]).map(SQL.headline)
-            }
-            let ranked = "SELECT " + SQL.headlineColumns + " FROM article_fts CROSS JOIN article a ON a.id = article_fts.rowid"
-                + " CROSS JOIN feed f ON f.id = a.feed_id"
-            let order = " ORDER BY article_fts.rank, a.sort_date DESC, a.id DESC LIMIT ?"
-            // bm25 with the index's column weights, but bounded work for very common phrases (see SearchRank).
-            let rank = ["article_fts.rank MATCH ?"]
-            let rankArgument: StatementArguments = [try SearchRank.expression(db, weights: [10.0, 4.0, 2.0, 1.0])]
-            // Ranking costs a bm25 computation per match: 0.4 s for a word found in all of 200k
-            // articles. When a query matches more than `rankingWindow` articles, only the most
-            // recently imported ones are ranked (a word that common says little about relevance
-            // anyway); the full ranking runs only if the window holds too few results.
-            if let cutoff = try Int64.fetchOne(db, sql: """
-                SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?
-                """, arguments: [match, Self.rankingWindow]) {
-                let rows = try Row.fetchAll(db, sql: ranked + SQL.whereClause(filter + rank + ["article_fts.rowid >= ?"]) + order,
-                                            arguments: arguments + rankArgument + [cutoff, limit]).map(SQL.headline)
-                if rows.count >= limit { return rows }
-            }
-            return try Row.fetchAll(db, sql: ranked + SQL.whereClause(filter + rank) + order,
-                                    arguments: arguments + rankArgument + [limit]).map(SQL.headline)
-        }
+    /// How many articles match, up to `atMost`; past it, only that there are more.
+    public func searchCount(_ query: String, atMost: Int) throws(StoreError) -> SearchCount {
+        let parsed = SearchQuery(query)
+        return try read { db in try SearchPager.count(parsed, atMost: atMost, db) }
     }
 
-    /// How many of the newest matches a very common query ranks (see `search`).
-    static var rankingWindow: Int { 5_000 }
+    /// How many of the newest matches a very common query ranks (see `SearchPager`).
+    static var rankingWindow: Int { SearchPager.rankingWindow }
 
     /// How many articles match a query, and how many of those are unread.
     public func searchCounts(_ query: String) throws(StoreError) -> (unread: Int, total: Int) {
@@ -69,14 +50,16 @@ extension ArticleStore {
 /// The WHERE terms of a parsed search.
 enum SearchSQL {
     /// Terms and arguments, or nil when a filter names no feed at all (so nothing can match).
-    static func filter(_ query: SearchQuery, _ db: Database) throws -> (terms: [String], arguments: StatementArguments)? {
+    /// Without `fullText`, only the terms on the article and its feed (the caller matches the text).
+    static func filter(_ query: SearchQuery, _ db: Database, fullText: Bool = true)
+        throws -> (terms: [String], arguments: StatementArguments)? {
         var terms: [String] = []
         var arguments = StatementArguments()
-        if let match = query.match {
+        if fullText, let match = query.match {
             terms.append("article_fts MATCH ?")
             arguments += [match]
         }
-        if let excluded = query.excluded {
+        if fullText, let excluded = query.excluded {
             terms.append("a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)")
             arguments += [excluded]
         }

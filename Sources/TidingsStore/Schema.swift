@@ -63,6 +63,9 @@ enum Schema {
             // marks not yet pushed, and the account's bookkeeping (cursor, last sync).
             try db.execute(sql: SyncSchema.v7)
         }
+        migrator.registerMigration(FullArticleSearch.identifier) { db in
+            try FullArticleSearch.migrate(db)
+        }
         return migrator
     }()
 

@@ -15,15 +15,36 @@ public final class SearchConnection: @unchecked Sendable {
         self.path = path
     }
 
-    /// Stops the statement running on this connection, if any; it then fails as interrupted.
-    public func interrupt() { queue.interrupt() }
+    private let lock = NSLock()
+    private var stopAsked = false
 
-    /// Same answers as `ArticleStore.search`; an interrupted query throws `.interrupted`.
-    public func search(_ query: String, limit: Int) throws(SearchConnectionError) -> [Headline] {
+    /// Stops the statement running on this connection, if any; it then fails as interrupted.
+    /// A search between statements (see `SearchWindow`) stops at its next step.
+    public func interrupt() {
+        lock.withLock { stopAsked = true }
+        queue.interrupt()
+    }
+
+    /// Same answers as `ArticleStore.searchPage`; an interrupted query throws `.interrupted`.
+    public func searchPage(_ query: String, limit: Int, after: SearchCursor?) throws(SearchConnectionError) -> SearchPage {
         let parsed = SearchQuery(query)
-        guard limit > 0, !parsed.isEmpty else { return [] }
+        return try run { db in try SearchPager.page(parsed, limit: limit, after: after, db, stop: stopRequested) }
+    }
+
+    /// Same answer as `ArticleStore.searchCount`; an interrupted count throws `.interrupted`.
+    public func searchCount(_ query: String, atMost: Int) throws(SearchConnectionError) -> SearchCount {
+        let parsed = SearchQuery(query)
+        return try run { db in try SearchPager.count(parsed, atMost: atMost, db, stop: stopRequested) }
+    }
+
+    /// True once `interrupt` was called during the search running now.
+    private func stopRequested() -> Bool { lock.withLock { stopAsked } }
+
+    private func run<T>(_ body: (Database) throws -> T) throws(SearchConnectionError) -> T {
+        // Searches run one at a time: an interrupt before this one began was meant for another.
+        lock.withLock { stopAsked = false }
         do {
-            return try queue.read { db in try ArticleStore.search(parsed, limit: limit, db) }
+            return try queue.read(body)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
             throw .interrupted
         } catch {

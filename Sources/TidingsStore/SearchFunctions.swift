@@ -20,8 +20,17 @@ enum SearchFunctions {
                                      contentType: String.fromDatabaseValue(values[2]) ?? "html")
     }
 
+    /// `tidings_search_full(content, summary, content_type, full_html)`: the body as indexed
+    /// since "v8-full-article-search": the feed's text, then the kept full article's, if any.
+    static let full = DatabaseFunction("tidings_search_full", argumentCount: 4, pure: true) { values in
+        SearchIndex.Text.indexedBody(content: BodyCodec.unpack(values[0]), summary: BodyCodec.unpack(values[1]),
+                                     contentType: String.fromDatabaseValue(values[2]) ?? "html",
+                                     fullArticle: BodyCodec.unpack(values[3]))
+    }
+
     static func register(_ db: Database) {
         db.add(function: plain)
         db.add(function: body)
+        db.add(function: full)
     }
 }

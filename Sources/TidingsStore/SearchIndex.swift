@@ -4,7 +4,7 @@ internal import GRDB
 /// fixed cost per statement, which made row-at-a-time triggers 25 times slower than batches.
 /// The index is external-content over the view `article_search` (see `SearchFunctions`):
 /// new rows are indexed here from text prepared off the write lock; deletions, retitles and
-/// rebuilds recompute the text through the view (triggers in `Schema.leanCache`).
+/// rebuilds recompute the text through the view (triggers in `LeanCache` and `FullArticleSearch`).
 enum SearchIndex {
     /// The indexed text of an article, apart from its feed's title.
     struct Text {
@@ -23,6 +23,14 @@ enum SearchIndex {
         static func indexedBody(content: String?, summary: String?, contentType: String) -> String {
             let raw = content.flatMap { $0.isEmpty ? nil : $0 } ?? summary ?? ""
             return contentType == "text" ? SearchText.fromPlain(raw) : SearchText.fromHTML(raw)
+        }
+
+        /// The indexed body of an article with its kept full article (extracted HTML), if any:
+        /// the feed's text, then the page's, so a word in either finds the article.
+        static func indexedBody(content: String?, summary: String?, contentType: String, fullArticle: String?) -> String {
+            let feedText = indexedBody(content: content, summary: summary, contentType: contentType)
+            guard let fullArticle, !fullArticle.isEmpty else { return feedText }
+            return feedText + "\n" + SearchText.fromHTML(fullArticle)
         }
 
         init(_ values: ArticleValues) {

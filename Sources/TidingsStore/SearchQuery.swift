@@ -37,6 +37,11 @@ struct SearchQuery: Equatable {
     var newerThanDays: Int?
     /// `older:N`: dated more than N days ago.
     var olderThanDays: Int?
+    /// True when a prefix term ends in a word of one or two characters (`a*`, `"ferry t"*`).
+    /// FTS5 answers a prefix by merging the posting list of every word that starts with it,
+    /// whatever the LIMIT, so such a query is answered from the newest articles instead
+    /// (see `SearchWindow`).
+    var hasShortPrefix = false
 
     /// True when nothing usable was typed (empty, or only punctuation).
     var isEmpty: Bool {
@@ -92,6 +97,7 @@ struct SearchQuery: Equatable {
                 } else if token.field == nil && !token.quoted && token.value.lowercased() == "starred" {
                     starred = !token.negated
                 } else if var term = Self.term(token.value, prefix: token.prefix) {
+                    if token.prefix && Self.endsInShortWord(token.value) { hasShortPrefix = true }
                     if let field = token.field { term = "\(field) : \(term)" }
                     if token.negated {
                         negatives.append(term)
@@ -194,6 +200,14 @@ struct SearchQuery: Equatable {
             result.append(Token(field: field, value: word, quoted: false, prefix: prefix, negated: negated))
         }
         return result
+    }
+
+    /// True when the last searchable word of a term has at most two characters.
+    private static func endsInShortWord(_ value: String) -> Bool {
+        let words = SearchText.spacingCJK(value.replacingOccurrences(of: "*", with: " ")).split {
+            !($0.isLetter || $0.isNumber || $0.unicodeScalars.contains { $0.properties.generalCategory == .privateUse })
+        }
+        return (words.last?.count ?? 0) <= 2
     }
 
     /// One quoted FTS5 string (CJK spaced as in the index), or nil when nothing in it is searchable.

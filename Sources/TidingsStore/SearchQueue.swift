@@ -7,7 +7,9 @@ import TidingsCore
 public final class SearchQueue: @unchecked Sendable {
     /// What became of a submitted search.
     public enum Outcome: Sendable {
-        case results([Headline])
+        case page(SearchPage)
+        /// The count asked for with the page, after it.
+        case counted(SearchCount)
         case failed(StoreError)
         /// A newer search or a cancel came first.
         case cancelled
@@ -29,12 +31,21 @@ public final class SearchQueue: @unchecked Sendable {
         connection = store.searchConnection()
     }
 
-    /// Starts a search; `completion` runs on the queue's thread exactly once.
-    public func submit(_ query: String, limit: Int, completion: @escaping @Sendable (Outcome) -> Void) {
+    /// Starts a search for a page of results (the first, or the one after `after`); `completion`
+    /// runs on the queue's thread once with the page's outcome. With `countingUpTo`, the count
+    /// follows the page, as a second call, unless a newer search came first.
+    public func submit(_ query: String, limit: Int, after: SearchCursor? = nil, countingUpTo: Int? = nil,
+                       completion: @escaping @Sendable (Outcome) -> Void) {
         let mine = advance()
         queue.async { [self] in
             guard waitOut(mine) else { completion(.cancelled); return }
-            completion(isCurrent(mine) ? run(query, limit: limit) : .cancelled)
+            let outcome = isCurrent(mine) ? run { c throws(SearchConnectionError) in .page(try c.searchPage(query, limit: limit, after: after)) }
+                fallback: { s throws(StoreError) in .page(try s.searchPage(query, limit: limit, after: after)) } : .cancelled
+            completion(outcome)
+            guard case .page = outcome, let countingUpTo, isCurrent(mine) else { return }
+            let counted = run { c throws(SearchConnectionError) in .counted(try c.searchCount(query, atMost: countingUpTo)) }
+                fallback: { s throws(StoreError) in .counted(try s.searchCount(query, atMost: countingUpTo)) }
+            if isCurrent(mine), case .counted = counted { completion(counted) }
         }
     }
 
@@ -43,12 +54,14 @@ public final class SearchQueue: @unchecked Sendable {
         _ = advance()
     }
 
-    private func run(_ query: String, limit: Int) -> Outcome {
+    /// Runs on the interruptible connection, else (an in-memory cache) on the store.
+    private func run(_ body: (SearchConnection) throws(SearchConnectionError) -> Outcome,
+                     fallback: (ArticleStore) throws(StoreError) -> Outcome) -> Outcome {
         guard let connection else {
-            do throws(StoreError) { return .results(try store.search(query, limit: limit)) } catch { return .failed(error) }
+            do throws(StoreError) { return try fallback(store) } catch { return .failed(error) }
         }
         do throws(SearchConnectionError) {
-            return .results(try connection.search(query, limit: limit))
+            return try body(connection)
         } catch {
             switch error {
             case .interrupted: return .cancelled

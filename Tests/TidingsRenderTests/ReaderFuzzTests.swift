@@ -84,6 +84,15 @@ import TidingsRender
             recount()
         }
 
+        /// Search results in pages, each continuing after the last row of the one before.
+        func searchPage(_ query: String, after: SearchCursor?, _ limit: Int) -> SearchPage {
+            let all = rows(.search(query))
+            var start = 0
+            if case .dated(let cursor)? = after { start = (all.firstIndex { $0.id == cursor.id } ?? all.count - 1) + 1 }
+            let rows = Array(all[min(start, all.count)...].prefix(limit))
+            return SearchPage(rows: rows, next: start + rows.count < all.count ? rows.last.map { .dated($0.cursor) } : nil)
+        }
+
         /// What the runtime would answer; effects that leave the process (browser, pipe) answer nothing.
         mutating func run(_ effect: Effect) -> [Action] {
             switch effect {
@@ -98,7 +107,8 @@ import TidingsRender
                                                enclosures: id % 4 == 0 ? [FeedEnclosure(url: "https://x.example/\(id).mp3", type: "audio/mpeg", length: 99)] : []))]
             case .setRead(let ids, let read): setRead(ids, read); return []
             case .markAllRead(let scope): setRead(rows(scope).map(\.id), true); return []
-            case .search(let query, let limit): return [.searchResults(query, Array(rows(.search(query)).prefix(limit)))]
+            case .search(let query, let limit): return [.searchPage(query, searchPage(query, after: nil, limit), after: nil)]
+            case .searchMore(let query, let after, let limit): return [.searchPage(query, searchPage(query, after: after, limit), after: after)]
             case .refresh: return [.refreshFinished("Refreshed")]
             case .sync: return [.syncFinished("Synced")]
             case .refreshAfterSync: return [.refreshFinished("")]

@@ -36,8 +36,12 @@ public enum Action: Hashable, Sendable {
     case unreadFound(UnreadSearch, UnreadMatch?)
     case articleLoaded(Article)
     case articleMissing(ArticleID)
-    /// Ranked matches for a query typed at the search prompt.
+    /// Ranked matches for a query typed at the search prompt, all of them (no further page).
     case searchResults(String, [Headline])
+    /// A page of matches for a query: the first (`after` nil) or the one after that cursor.
+    case searchPage(String, SearchPage, after: SearchCursor?)
+    /// How many articles a search matches (counted after its first page).
+    case searchCounted(String, SearchCount)
     /// Another process (a cron refresh) wrote to the cache.
     case cacheChanged
     /// A background refresh of this many feeds began.

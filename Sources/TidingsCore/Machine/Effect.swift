@@ -56,9 +56,11 @@ public enum Effect: Hashable, Sendable {
     /// After `R`'s sync: refresh every feed not from the server, as `.refresh(nil)` does, but end
     /// with an empty summary when nothing came and nothing failed, so the sync's line stays.
     case refreshAfterSync
-    /// Full-text search, run off the UI loop → `.searchResults`; a newer search or
-    /// `.cancelSearch` stops it.
+    /// Full-text search, run off the UI loop → `.searchPage` with the first `limit` matches,
+    /// then `.searchCounted`; a newer search or `.cancelSearch` stops it.
     case search(String, limit: Int)
+    /// The next page of a search, as the list scrolls towards its end → `.searchPage`.
+    case searchMore(String, after: SearchCursor, limit: Int)
     /// Stop the search in flight: its answer is no longer wanted.
     case cancelSearch
     /// Write an article's text to a file (never over an existing one).

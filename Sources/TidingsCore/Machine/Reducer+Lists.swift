@@ -47,6 +47,7 @@ extension AppState {
     /// Asks for the rows the viewport needs when they are not loaded yet.
     mutating func ensureHeadlineWindow() -> [Effect] {
         guard let h = headlines, h.total > 0 else { return [] }
+        if case .search(let query) = h.scope { return moreSearchResults(query) }
         let needStart = h.top
         let needEnd = min(h.total, h.top + listViewport)
         if needStart >= h.windowStart && needEnd <= h.windowEnd { return [] }

@@ -2,8 +2,10 @@ import Foundation
 
 /// The `/` prompt: results replace the list as you type; Enter keeps them, Esc puts the old list back.
 extension AppState {
-    /// Matches shown at most; search results are ranked, so the best ones come first.
-    static let searchLimit = 500
+    /// Matches per page: the first page shows while the rest is read as the list scrolls.
+    public static let searchLimit = 100
+    /// Matches counted at most; past it the title says "more than".
+    public static let searchCountLimit = 10_000
 
     mutating func handlePromptKey(_ key: Key) -> [Effect] {
         guard var p = prompt else { return [] }
@@ -59,18 +61,40 @@ extension AppState {
         return [.search(query, limit: Self.searchLimit)]
     }
 
-    mutating func searchResults(_ query: String, _ rows: [Headline]) {
-        if searchInFlight == query { searchInFlight = nil }
-        guard var h = headlines, h.scope == .search(query) else { return }
-        // Enter was pressed before the answer came: say so now if nothing matched.
-        if prompt == nil, rows.isEmpty { message = StatusMessage("No articles match \(query).") }
-        h.window = rows
-        h.windowStart = 0
-        h.total = rows.count
-        h.selected = 0
-        h.top = 0
+    /// A page of results: the first replaces the list, a later one (the answer to the cursor the
+    /// list asked with) is appended; anything else is stale and dropped.
+    mutating func searchResults(_ query: String, _ page: SearchPage, after: SearchCursor?) {
+        guard var h = headlines, h.scope == .search(query) else {
+            if searchInFlight == query, after == nil { searchInFlight = nil }
+            return
+        }
+        if let after {
+            guard h.searchNextAsked, h.searchNext == after else { return }
+            h.window += page.rows
+        } else {
+            guard searchInFlight == query else { return }
+            searchInFlight = nil
+            // Enter was pressed before the answer came: say so now if nothing matched.
+            if prompt == nil, page.rows.isEmpty { message = StatusMessage("No articles match \(query).") }
+            h.window = page.rows
+            h.windowStart = 0
+            h.selected = 0
+            h.top = 0
+        }
+        h.total = h.window.count
+        h.searchNext = page.next
+        h.searchNextAsked = false
         headlines = h
         clampList()
+    }
+
+    /// Asks for the next page once the viewport comes within a screen of the loaded rows' end.
+    mutating func moreSearchResults(_ query: String) -> [Effect] {
+        guard var h = headlines, let next = h.searchNext, !h.searchNextAsked,
+              h.top + 2 * listViewport >= h.windowEnd else { return [] }
+        h.searchNextAsked = true
+        headlines = h
+        return [.searchMore(query, after: next, limit: Self.searchLimit)]
     }
 
     /// n/p over a list that is loaded whole.

@@ -93,7 +93,15 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         return []
 
     case .searchResults(let query, let rows):
-        state.searchResults(query, rows)
+        state.searchResults(query, SearchPage(rows: rows, next: nil), after: nil)
+        return []
+
+    case .searchPage(let query, let page, let after):
+        state.searchResults(query, page, after: after)
+        return state.ensureHeadlineWindow()
+
+    case .searchCounted(let query, let count):
+        if state.headlines?.scope == .search(query) { state.headlines?.searchCount = count }
         return []
 
     case .refreshStarted(let total):

@@ -11,11 +11,24 @@ public struct HeadlineListState: Hashable, Sendable {
     public var selected: Int
     /// Absolute index of the first visible row.
     public var top: Int
+    /// Search results only: where the next page starts (nil when every match is loaded), and
+    /// whether it has been asked for already.
+    public var searchNext: SearchCursor?
+    public var searchNextAsked = false
+    /// Search results only: how many articles match, once counted.
+    public var searchCount: SearchCount?
 
     public init(scope: ListScope, title: String, total: Int, window: [Headline] = [], windowStart: Int = 0,
                 selected: Int = 0, top: Int = 0) {
         self.scope = scope; self.title = title; self.total = total; self.window = window
         self.windowStart = windowStart; self.selected = selected; self.top = top
+    }
+
+    /// The total a title shows: the rows, or for a search with pages still to come its count
+    /// once known ("more than 10,000"), else the rows loaded so far and a "+".
+    public var totalText: String {
+        guard searchNext != nil else { return String(total) }
+        return searchCount?.text ?? "\(total)+"
     }
 
     /// One past the last loaded absolute index.

@@ -10,7 +10,7 @@ enum TitleBarView {
         var text = " Tidings"
         if let h = state.headlines {
             let unread = h.scope.isPaged ? unreadCount(of: h.scope, in: state.feedList) : h.window.filter { !$0.isRead }.count
-            text += " — \(h.title) (\(unread) unread, \(h.total) total)"
+            text += " — \(h.title) (\(unread) unread, \(h.totalText) total)"
         } else {
             if let tag = state.feedList.tagFilter {
                 let shown = state.feedList.visibleFeeds

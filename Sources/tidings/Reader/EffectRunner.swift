@@ -42,7 +42,10 @@ struct EffectRunner {
                 let t = try store.totals()
                 return [.feedsLoaded(try store.feedSummaries(), Totals(unread: t.unread, total: t.total))]
             case .search(let query, let limit):
-                return [.searchResults(query, try store.search(query, limit: limit))]
+                return [.searchPage(query, try store.searchPage(query, limit: limit, after: nil), after: nil),
+                        .searchCounted(query, try store.searchCount(query, atMost: AppState.searchCountLimit))]
+            case .searchMore(let query, let after, let limit):
+                return [.searchPage(query, try store.searchPage(query, limit: limit, after: after), after: after)]
             case .openLink, .openURL, .refresh, .sync, .refreshAfterSync, .saveText, .pipeText, .redraw, .quit, .cancelSearch,
                  .fetchFullArticle, .cancelFullArticle:
                 return []

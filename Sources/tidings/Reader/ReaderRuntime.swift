@@ -238,12 +238,14 @@ final class ReaderRuntime {
             return runOwnWrite(effect)
         case .search(let query, let limit):
             let inbox = self.inbox
-            searches.submit(query, limit: limit) { outcome in
-                switch outcome {
-                case .results(let rows): inbox.post(.searchResults(query, rows))
-                case .failed(let error): inbox.post(.failed("\(error)"))
-                case .cancelled: break
-                }
+            searches.submit(query, limit: limit, countingUpTo: AppState.searchCountLimit) { outcome in
+                Self.post(outcome, query: query, after: nil, to: inbox)
+            }
+            return []
+        case .searchMore(let query, let after, let limit):
+            let inbox = self.inbox
+            searches.submit(query, limit: limit, after: after) { outcome in
+                Self.post(outcome, query: query, after: after, to: inbox)
             }
             return []
         case .cancelSearch:
@@ -264,6 +266,16 @@ final class ReaderRuntime {
     /// `.cacheChanged`: that reload drops just-read rows from "Unread" under the cursor, so a
     /// second N toggled the next article instead of undoing the first. A change by another
     /// process noticed before the write is still reported at the next tick.
+    /// A search's answer as the action the reducer expects; a cancelled one says nothing.
+    nonisolated private static func post(_ outcome: SearchQueue.Outcome, query: String, after: SearchCursor?, to inbox: Inbox) {
+        switch outcome {
+        case .page(let page): inbox.post(.searchPage(query, page, after: after))
+        case .counted(let count): inbox.post(.searchCounted(query, count))
+        case .failed(let error): inbox.post(.failed("\(error)"))
+        case .cancelled: break
+        }
+    }
+
     private func runOwnWrite(_ effect: Effect) -> [Action] {
         let before = try? store.changeToken()
         let actions = effects.run(effect)
