@@ -12,8 +12,7 @@ extension ArticleStore {
             try db.execute(sql: """
                 CREATE TEMP VIEW audit_search AS SELECT * FROM main.article_search;
                 CREATE VIRTUAL TABLE temp.audit_fts USING fts5(
-                    title, author, feed, body, content = 'audit_search', content_rowid = 'id',
-                    tokenize = 'unicode61 remove_diacritics 2', detail = full);
+                    \(SearchIndex.columns), content = 'audit_search', content_rowid = 'id', \(SearchIndex.options));
                 INSERT INTO audit_fts(audit_fts) VALUES ('rebuild');
                 CREATE VIRTUAL TABLE temp.audit_live USING fts5vocab(main, article_fts, col);
                 CREATE VIRTUAL TABLE temp.audit_fresh USING fts5vocab(temp, audit_fts, col);

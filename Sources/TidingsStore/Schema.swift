@@ -66,6 +66,9 @@ enum Schema {
         migrator.registerMigration(FullArticleSearch.identifier) { db in
             try FullArticleSearch.migrate(db)
         }
+        migrator.registerMigration(BodyFirstIndex.identifier) { db in
+            try BodyFirstIndex.migrate(db)
+        }
         return migrator
     }()
 

@@ -6,6 +6,20 @@ internal import GRDB
 /// new rows are indexed here from text prepared off the write lock; deletions, retitles and
 /// rebuilds recompute the text through the view (triggers in `LeanCache` and `FullArticleSearch`).
 enum SearchIndex {
+    /// The index's columns in order. The body comes first: see `BodyFirstIndex`.
+    static let columns = "body, title, author, feed"
+
+    /// bm25's column weights, in the order of `columns`: title matches weigh most, then author,
+    /// feed title, body.
+    static let weights = [1.0, 10.0, 4.0, 2.0]
+
+    /// FTS5's own `rank` setting, for queries that use `rank` without `tidings_bm25`.
+    static var bm25: String { "bm25(" + weights.map { String($0) }.joined(separator: ", ") + ")" }
+
+    /// Tokenizer and detail of the index, and of every index that must mean the same (the audit's,
+    /// short-prefix search's). detail=full because detail=column cannot answer phrase queries.
+    static let options = "tokenize = 'unicode61 remove_diacritics 2', detail = full"
+
     /// The indexed text of an article, apart from its feed's title.
     struct Text {
         var title: String
@@ -61,10 +75,14 @@ enum SearchIndex {
         }
     }
 
-    /// Rows per INSERT: 5 parameters each, far below SQLite's limit, large enough to amortise.
-    private static let batchSize = 64
+    /// Rows per INSERT, 5 parameters each (SQLite allows 32,766). FTS5 writes its pending terms out
+    /// as a new segment at every statement savepoint, that is at every multi-row INSERT, and each
+    /// segment must later be merged (rewritten): batches of 64 made 16 segments of every 1,000
+    /// articles. One statement per feed up to this size writes one.
+    static let batchSize = 2_048
 
-    /// Collects entries and writes them in batches; call `flush()` before the transaction ends.
+    /// Collects entries and writes them in as few statements as possible; call `flush()` before
+    /// the transaction ends.
     struct Writer {
         let db: Database
         private var pending: [Entry] = []
@@ -81,7 +99,11 @@ enum SearchIndex {
             let marks = Array(repeating: "(?, ?, ?, ?, ?)", count: pending.count).joined(separator: ", ")
             var arguments = StatementArguments()
             for entry in pending { arguments += [entry.id, entry.title, entry.author, entry.feed, entry.body] }
-            let statement = try db.cachedStatement(sql: "INSERT INTO article_fts (rowid, title, author, feed, body) VALUES " + marks)
+            let sql = "INSERT INTO article_fts (rowid, title, author, feed, body) VALUES " + marks
+            // Only a full batch recurs often enough to be worth keeping compiled; feeds of every size
+            // would otherwise fill the statement cache with one statement per size.
+            let statement = pending.count == SearchIndex.batchSize || pending.count <= 64
+                ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
             try statement.execute(arguments: arguments)
             pending.removeAll(keepingCapacity: true)
         }

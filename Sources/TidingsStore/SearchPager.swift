@@ -23,7 +23,7 @@ enum SearchPager {
             return try SearchWindow.page(parsed, after: after?.datedCursor, limit: limit, db, stop: stop)
         }
         guard let match = parsed.match else { return try dated(filter, arguments, after: after?.datedCursor, limit: limit, db) }
-        let rank = try SearchRank.expression(db, weights: [10.0, 4.0, 2.0, 1.0])
+        let rank = try SearchRank.expression(db, weights: SearchIndex.weights)
         switch after {
         case nil:
             // Ranking costs a bm25 computation per match (0.4 s for a word found in all of 200k

@@ -72,42 +72,58 @@ enum SearchText {
     /// one is returned as it is, and the rest is copied in one pass.
     static func spacingCJK(_ text: String) -> String {
         var text = text
+        // The common case hands back the same string: no copy, no re-validation.
+        guard text.withUTF8(needsSpacing) else { return text }
         return text.withUTF8 { bytes -> String in
-            guard needsSpacing(bytes) else { return String(decoding: bytes, as: UTF8.self) }
             var out = [UInt8]()
             out.reserveCapacity(bytes.count + bytes.count / 2)
-            var i = 0
             let n = bytes.count
+            var i = 0
+            // Start of the bytes not yet copied: runs of unchanged text go over in one copy,
+            // since nearly everything in a mostly-Latin body is unchanged.
+            var pending = 0
+            func flush(upTo end: Int) {
+                if end > pending { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<end])) }
+            }
             while i < n {
                 let b0 = bytes[i]
-                if b0 < 0x80 { out.append(b0); i += 1; continue }
-                var length = 1
-                var value: UInt32 = 0
+                guard b0 >= 0xE0 else { i += b0 < 0x80 ? 1 : 2; continue }
+                var length = 3
+                var value: UInt32
                 if b0 >= 0xF0, i + 3 < n {
                     length = 4
                     value = UInt32(b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
                         | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                } else if b0 >= 0xE0, i + 2 < n {
-                    length = 3
+                } else if b0 < 0xF0, i + 2 < n {
                     value = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                } else if b0 >= 0xC0, i + 1 < n {
-                    length = 2
-                }
-                if length >= 3, let scalar = Unicode.Scalar(value), isUnspaced(scalar) {
-                    out.append(0x20)
-                    out.append(contentsOf: bytes[i..<(i + length)])
-                    out.append(0x20)
-                } else if length >= 3, let token = symbolToken(value) {
-                    out.append(0x20)
-                    out.append(contentsOf: String(Character(token)).utf8)
-                    out.append(0x20)
-                } else if length == 3, (0xFF01...0xFF5E).contains(value) {
-                    out.append(UInt8(value - 0xFEE0))
                 } else {
-                    for k in i..<min(n, i + length) { out.append(bytes[k]) }
+                    break   // a truncated sequence at the end: copied as it is below
+                }
+                if let scalar = Unicode.Scalar(value), isUnspaced(scalar) {
+                    flush(upTo: i)
+                    out.append(0x20)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+                    out.append(0x20)
+                    pending = i + length
+                } else if let token = symbolToken(value) {
+                    flush(upTo: i)
+                    // The token is in plane 15 (U+F0000...U+FFFFF): always four bytes.
+                    let v = token.value
+                    out.append(0x20)
+                    out.append(0xF0 | UInt8(v >> 18))
+                    out.append(0x80 | UInt8((v >> 12) & 0x3F))
+                    out.append(0x80 | UInt8((v >> 6) & 0x3F))
+                    out.append(0x80 | UInt8(v & 0x3F))
+                    out.append(0x20)
+                    pending = i + length
+                } else if length == 3, (0xFF01...0xFF5E).contains(value) {
+                    flush(upTo: i)
+                    out.append(UInt8(value - 0xFEE0))
+                    pending = i + length
                 }
                 i += length
             }
+            flush(upTo: n)
             return String(decoding: out, as: UTF8.self)
         }
     }

@@ -108,8 +108,7 @@ enum SearchWindow {
                 // The index's columns and tokenizer, so the query means what it means there.
                 // Contentless: only rowids come back, and emptying it costs nothing.
                 try db.execute(sql: """
-                    CREATE VIRTUAL TABLE chunk USING fts5(title, author, feed, body, content = '',
-                        tokenize = 'unicode61 remove_diacritics 2', detail = full)
+                    CREATE VIRTUAL TABLE chunk USING fts5(\(SearchIndex.columns), content = '', \(SearchIndex.options))
                     """)
             }
         }

@@ -50,8 +50,10 @@ enum StoreOpener {
             if existed, let upgrading, try pool.read({ db in try !Schema.migrator.hasCompletedMigrations(db) }) {
                 upgrading()
             }
+            // Migrations that shrink what a cache holds leave free pages; a VACUUM right after
+            // gives them back to the file system once.
             let slimming = try existed && pool.read { db in
-                try !Schema.migrator.appliedIdentifiers(db).contains(LeanCache.identifier)
+                try !Schema.migrator.appliedIdentifiers(db).isSuperset(of: [LeanCache.identifier, BodyFirstIndex.identifier])
                     && db.tableExists("article")
             }
             try Schema.migrator.migrate(pool)
