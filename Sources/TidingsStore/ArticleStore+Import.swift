@@ -57,11 +57,7 @@ extension ArticleStore {
             let indexedFeedTitle = SearchText.fromPlain(try SearchIndex.displayTitle(feed: id, db) ?? "")
 
             let find = try db.cachedStatement(sql: "SELECT id, content_hash FROM article WHERE feed_id = ? AND guid = ?")
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO article (feed_id, guid, title, author, link, published, updated, sort_date,
-                                     summary, content, content_type, categories, enclosures, content_hash, first_seen)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            var inserter = try ArticleInserter(db)
             let update = try db.cachedStatement(sql: """
                 UPDATE article SET title = ?, author = ?, link = ?, published = ?, updated = ?,
                        sort_date = COALESCE(?, ?, first_seen), summary = ?, content = ?, content_type = ?,
@@ -78,12 +74,12 @@ extension ArticleStore {
                         report.skipped += 1
                         continue
                     }
-                    try insert.execute(arguments: [
+                    let rowID = try inserter.add([
                         id, item.guid, item.title, item.author, item.link, item.published, item.updated,
                         item.published ?? item.updated ?? seen, item.storedSummary, item.storedContent, item.contentType,
                         item.categories, item.enclosures, item.hash, seen,
                     ])
-                    try index.add(SearchIndex.Entry(id: db.lastInsertedRowID, text: item.search ?? SearchIndex.Text(item),
+                    try index.add(SearchIndex.Entry(id: rowID, text: item.search ?? SearchIndex.Text(item),
                                                     feed: indexedFeedTitle))
                     report.inserted += 1
                     continue
@@ -103,6 +99,7 @@ extension ArticleStore {
                 // the old text from the old row (article_search_before_edit / _after_edit).
                 report.updated += 1
             }
+            try inserter.flush()
             try index.flush()
             if let fetch { try Self.write(fetch, feed: id, db) }
             return report

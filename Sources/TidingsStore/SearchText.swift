@@ -52,42 +52,40 @@ enum SearchText {
         }
     }
 
-    /// True when a byte sequence could hold something `spacingCJK` changes: a lead byte of 0xE3
-    /// or above, or 0xE2 starting U+2300...U+2BFF. Plain English (curly quotes are U+20xx)
-    /// takes the fast path.
-    private static func needsSpacing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte >= 0xE3 { return true }
-            if byte == 0xE2, i + 1 < bytes.count, (0x8C...0xAF).contains(bytes[i + 1]) { return true }
-            i += 1
-        }
-        return false
+    /// Index of the first byte at or after `start` that is not ASCII, or `bytes.count`. Eight
+    /// bytes at a time: most of a Latin-script body is ASCII, and this runs over every body.
+    private static func skipASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        let n = bytes.count
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        while i + 8 <= n, base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+        while i < n, bytes[i] < 0x80 { i += 1 }
+        return i
     }
 
     /// Puts a space on both sides of every unspaced-script character and every symbol token
     /// (see `symbolToken`), and folds full-width ASCII; other text is unchanged.
     /// Works on UTF-8 bytes: every such character is a 3- or 4-byte sequence, so text without
-    /// one is returned as it is, and the rest is copied in one pass.
+    /// one is returned as it is, and the rest is copied in runs.
     static func spacingCJK(_ text: String) -> String {
         var text = text
-        // The common case hands back the same string: no copy, no re-validation.
-        guard text.withUTF8(needsSpacing) else { return text }
-        return text.withUTF8 { bytes -> String in
-            var out = [UInt8]()
-            out.reserveCapacity(bytes.count + bytes.count / 2)
+        let spaced = text.withUTF8 { bytes -> String? in
             let n = bytes.count
+            guard n > 0 else { return nil }
+            var out = [UInt8]()
             var i = 0
             // Start of the bytes not yet copied: runs of unchanged text go over in one copy,
             // since nearly everything in a mostly-Latin body is unchanged.
             var pending = 0
             func flush(upTo end: Int) {
+                if out.isEmpty { out.reserveCapacity(n + n / 2) }
                 if end > pending { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<end])) }
             }
-            while i < n {
+            while true {
+                i = skipASCII(bytes, from: i)
+                guard i < n else { break }
                 let b0 = bytes[i]
-                guard b0 >= 0xE0 else { i += b0 < 0x80 ? 1 : 2; continue }
+                guard b0 >= 0xE0 else { i += 2; continue }
                 var length = 3
                 var value: UInt32
                 if b0 >= 0xF0, i + 3 < n {
@@ -123,8 +121,11 @@ enum SearchText {
                 }
                 i += length
             }
+            // Nothing changed: the same string goes back, without a copy or a re-validation.
+            guard pending > 0 else { return nil }
             flush(upTo: n)
             return String(decoding: out, as: UTF8.self)
         }
+        return spaced ?? text
     }
 }

@@ -21,6 +21,9 @@ enum StoreOpener {
             try db.execute(sql: "PRAGMA page_size = \(pageSize)")
             // WAL + NORMAL survives a killed process; only a power loss may drop the last commits.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Statement journals (the undo of one statement inside a transaction) spill to a temp
+            // file past 64 KB, four 16 KB pages: an import wrote 1.3 GB to /var/tmp that way.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
             db.add(function: displaySource)
             // The search index's content view and triggers call these (see SearchFunctions).
             SearchFunctions.register(db)
