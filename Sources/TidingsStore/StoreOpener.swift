@@ -32,6 +32,14 @@ enum StoreOpener {
         return config
     }
 
+    /// VACUUM writes the new copy of the cache as a temporary database, which would be kept in
+    /// memory under the connections' `temp_store = MEMORY`: a 1 GB cache would need 1 GB of RAM.
+    static func vacuum(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA temp_store = FILE")
+        defer { try? db.execute(sql: "PRAGMA temp_store = MEMORY") }
+        try db.execute(sql: "VACUUM")
+    }
+
     /// Page size of new cache files (see `configuration`).
     static let pageSize = 16_384
 
