@@ -2,7 +2,7 @@
 # Both first install what a fresh Debian 12 machine with only the Swift toolchain lacks.
 
 SWIFT       ?= swift
-APT_PACKAGES = pkg-config procps libncurses-dev libsqlite3-dev libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev tmux nginx-light
+APT_PACKAGES = pkg-config procps libncurses-dev libsqlite3-dev libxml2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev zlib1g-dev libzstd-dev tmux nginx-light
 DATA_HOME   ?= $(if $(XDG_DATA_HOME),$(XDG_DATA_HOME),$(HOME)/.local/share)
 SAMPLE_CACHE = $(DATA_HOME)/tidings/samples.sqlite
 BIN          = .build/debug/tidings
@@ -39,7 +39,7 @@ bench: deps
 # Installs missing Debian packages as root; otherwise prints the exact command and stops.
 deps:
 	@if ! command -v dpkg-query >/dev/null 2>&1; then \
-		echo "Not a Debian system: make sure ncursesw, SQLite, libxml2 and cmark-gfm development files, pkg-config and tmux are installed."; \
+		echo "Not a Debian system: make sure ncursesw, SQLite, libxml2, cmark-gfm, zlib and zstd development files, pkg-config and tmux are installed."; \
 		exit 0; \
 	fi; \
 	missing=""; \

@@ -19,6 +19,7 @@ let package = Package(
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZstd", path: "Sources/CZstd", providers: [.apt(["libzstd-dev"])]),
         .systemLibrary(name: "CCMark", path: "Sources/CCMark", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .target(name: "CTermGuard", path: "Sources/CTermGuard"),
 
@@ -26,7 +27,7 @@ let package = Package(
         .target(name: "TidingsCore", dependencies: ["TidingsText"]),
         .target(name: "TidingsRender", dependencies: ["TidingsCore", "TidingsText"]),
         .target(name: "TidingsFeeds", dependencies: ["TidingsCore", "TidingsText", "CLibXML2", "CCMark"]),
-        .target(name: "TidingsStore", dependencies: ["TidingsCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "TidingsStore", dependencies: ["TidingsCore", "CZlib", "CZstd", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "TidingsExtract", dependencies: ["TidingsText", "CLibXML2"]),
         .target(name: "TidingsTerminal", dependencies: ["TidingsCore", "TidingsRender", "TidingsText", "CNCursesW", "CTermGuard"]),
         // The only importer of FoundationNetworking: HTTP client, politeness and scheduling rules.
