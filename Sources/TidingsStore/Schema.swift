@@ -66,6 +66,7 @@ enum Schema {
         migrator.registerMigration(FullArticleSearch.identifier) { db in
             try FullArticleSearch.migrate(db)
         }
+        migrator.registerMigration(BodyDictionarySchema.identifier) { db in try BodyDictionarySchema.migrate(db) }
         return migrator
     }()
 
