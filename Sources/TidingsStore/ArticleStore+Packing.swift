@@ -38,19 +38,19 @@ enum DictionaryPolicy {
 
     /// Whether `dictionary` pays for itself on `bodies` (document order), of which the last
     /// `covered` are inside it.
-    static func pays(_ dictionary: BodyDictionary, stored: Int, bodies: [[UInt8]], covered: Int) -> Bool {
+    static func pays(_ dictionary: BodyDictionary, stored: Int, bodies: [String], covered: Int) -> Bool {
         let outside = bodies.dropLast(covered)
-        let outsideBytes = outside.reduce(0) { $0 + $1.count }
+        let outsideBytes = outside.reduce(0) { $0 + $1.utf8.count }
         guard outsideBytes >= minimumOutsideBytes, let plain = BodyPacker(), let primed = DictionaryPacker(dictionary) else {
             return false
         }
         var sampled = 0
         var saved = 0
-        for body in outside where sampled < sampleBytes {
-            sampled += body.count
-            let (without, with) = body.withUnsafeBufferPointer { bytes in
-                (plain.deflatedCount(bytes) ?? bytes.count, primed.deflate(bytes).map { $0.count + headerBytes } ?? bytes.count)
+        for var body in outside where sampled < sampleBytes {
+            let (size, without, with) = body.withUTF8 { bytes in
+                (bytes.count, plain.deflatedCount(bytes) ?? bytes.count, primed.deflate(bytes).map { $0.count + headerBytes } ?? bytes.count)
             }
+            sampled += size
             saved += without - min(with, without)
         }
         guard sampled > 0 else { return false }
@@ -90,14 +90,14 @@ extension ArticleStore {
     /// A dictionary made from this batch, when it pays for itself in it.
     private func newDictionary(_ values: [ArticleValues], at indices: [Int]) -> PreparedDictionary? {
         // Document order: `values` runs from the last item of the document to the first.
-        var bodies: [[UInt8]] = []
+        var bodies: [String] = []
         for i in indices.sorted(by: >) {
             for text in [values[i].content, values[i].summary] {
                 guard let text, text.utf8.count >= BodyCodec.minimumPackedBytes else { continue }
-                bodies.append(Array(text.utf8))
+                bodies.append(text)
             }
         }
-        guard bodies.reduce(0, { $0 + $1.count }) >= DictionaryPolicy.minimumOutsideBytes,
+        guard bodies.reduce(0, { $0 + $1.utf8.count }) >= DictionaryPolicy.minimumOutsideBytes,
               let (dictionary, covered) = BodyDictionary.build(fromDocumentOrder: bodies),
               let stored = dictionary.stored(),
               DictionaryPolicy.pays(dictionary, stored: stored.count, bodies: bodies, covered: covered)

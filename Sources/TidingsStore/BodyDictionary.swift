@@ -28,28 +28,23 @@ struct BodyDictionary: Sendable {
     /// 458–477). Which bodies end up at the end (nearest, so cheapest to refer to) mattered
     /// less: the oldest at the end 1,834 B, the newest 1,838 B, bodies spread over the batch 1,836 B.
     /// `covered` is how many of the bodies, counted from the end, are wholly or partly inside.
-    static func build(fromDocumentOrder bodies: [[UInt8]]) -> (dictionary: BodyDictionary, covered: Int)? {
-        var chunks: [[UInt8]] = []
+    static func build(fromDocumentOrder bodies: [String]) -> (dictionary: BodyDictionary, covered: Int)? {
+        // Only the last bodies are copied: a first import may hold megabytes of them.
+        var chunks: [String] = []
         var total = 0
-        for body in bodies.reversed() where !body.isEmpty {
-            chunks.append(body)
-            total += body.count
+        var covered = 0
+        for body in bodies.reversed() {
             if total >= maximumBytes { break }
+            covered += 1
+            guard !body.isEmpty else { continue }
+            chunks.append(body)
+            total += body.utf8.count
         }
         guard total > 0 else { return nil }
         var joined: [UInt8] = []
-        joined.reserveCapacity(min(total, maximumBytes))
-        for chunk in chunks.reversed() { joined += chunk }
-        let bytes = Array(joined.suffix(maximumBytes))
-        // Empty bodies were skipped above but still count as covered when they sit in between.
-        var covered = 0
-        var seen = 0
-        for body in bodies.reversed() {
-            if seen == chunks.count { break }
-            covered += 1
-            if !body.isEmpty { seen += 1 }
-        }
-        return (BodyDictionary(bytes: bytes), covered)
+        joined.reserveCapacity(total)
+        for chunk in chunks.reversed() { joined += chunk.utf8 }
+        return (BodyDictionary(bytes: Array(joined.suffix(maximumBytes))), covered)
     }
 
     /// The dictionary as kept in `body_dictionary.data`: deflated at level 9 (once per dictionary,
