@@ -46,8 +46,11 @@ extension ArticleStore {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: SQL.articleSelect + " WHERE a.id = ?", arguments: [id]) else { return nil }
             // Bodies may be packed (see BodyCodec); this is the one place they are read for display.
-            let content = BodyCodec.unpack(row["content"])
-            let summary = BodyCodec.unpack(row["summary"])
+            let dictionary = { (id: Int64) in
+                try? self.dictionaries.dictionary(id) { try BodyDictionarySchema.load(id, db) }
+            }
+            let content = BodyCodec.unpack(row["content"], dictionary: { dictionary($0) ?? nil })
+            let summary = BodyCodec.unpack(row["summary"], dictionary: { dictionary($0) ?? nil })
             let body = content.flatMap { $0.isEmpty ? nil : $0 } ?? summary ?? content ?? ""
             let type = ContentType(rawValue: row["content_type"] ?? "") ?? .html
             // Stored as JSON by the import; a damaged value costs the attachments, not the article.

@@ -6,6 +6,8 @@ internal import GRDB
 public struct PreparedDocument: @unchecked Sendable {
     let meta: FeedMeta
     let values: [ArticleValues]
+    /// The dictionary bodies were packed with, if any (see `packBodies`).
+    var dictionary: PreparedDictionary?
 }
 
 extension ArticleStore {
@@ -24,12 +26,10 @@ extension ArticleStore {
         }
         // Only new items are indexed by the import; a changed one is re-indexed by a trigger.
         // Bodies are packed here too, so the writer only copies bytes.
-        let packer = BodyPacker()
-        for i in values.indices where stored[values[i].guid] != values[i].hash {
-            if stored[values[i].guid] == nil { values[i].search = SearchIndex.Text(values[i]) }
-            values[i].pack(with: packer)
-        }
-        return PreparedDocument(meta: doc.feed, values: values)
+        let changed = values.indices.filter { stored[values[$0].guid] != values[$0].hash }
+        for i in changed where stored[values[i].guid] == nil { values[i].search = SearchIndex.Text(values[i]) }
+        let dictionary = packBodies(&values, at: changed, feed: feed)
+        return PreparedDocument(meta: doc.feed, values: values, dictionary: dictionary)
     }
 
     /// Merges a parsed document into a feed in one short transaction: new items are inserted,
@@ -46,7 +46,8 @@ extension ArticleStore {
         let seen = UnixTime.seconds(seenAt) ?? 0
         let values = prepared.values
         let meta = prepared.meta
-        return try write { db in
+        var newDictionaryID: Int64?
+        let report = try write { db in
             try db.execute(sql: """
                 UPDATE feed SET title = COALESCE(?, title), site_link = COALESCE(?, site_link),
                        description = COALESCE(?, description), last_updated = ?, last_error = NULL
@@ -68,15 +69,19 @@ extension ArticleStore {
             let purged = try db.cachedStatement(sql: "SELECT 1 FROM purged_article WHERE feed_id = ? AND guid = ?")
             var index = SearchIndex.Writer(db)
             var report = ImportReport()
+            var bodies = DictionaryWrite(prepared.dictionary, feed: id, db)
+            newDictionaryID = nil
             for item in values {
                 guard let existing = try Row.fetchOne(find, arguments: [id, item.guid]) else {
                     if try Bool.fetchOne(purged, arguments: [id, item.guid]) != nil {
                         report.skipped += 1
                         continue
                     }
+                    let dictionaryID = try bodies.id(for: item)
                     let rowID = try inserter.add([
                         id, item.guid, item.title, item.author, item.link, item.published, item.updated,
-                        item.published ?? item.updated ?? seen, item.storedSummary, item.storedContent, item.contentType,
+                        item.published ?? item.updated ?? seen, item.storedSummary(dictionaryID: dictionaryID),
+                        item.storedContent(dictionaryID: dictionaryID), item.contentType,
                         item.categories, item.enclosures, item.hash, seen,
                     ])
                     try index.add(SearchIndex.Entry(id: rowID, text: item.search ?? SearchIndex.Text(item),
@@ -90,9 +95,11 @@ extension ArticleStore {
                     continue
                 }
                 let articleID: Int64 = existing["id"]
+                let dictionaryID = try bodies.id(for: item)
                 try update.execute(arguments: [
                     item.title, item.author, item.link, item.published, item.updated,
-                    item.published, item.updated, item.storedSummary, item.storedContent, item.contentType,
+                    item.published, item.updated, item.storedSummary(dictionaryID: dictionaryID),
+                    item.storedContent(dictionaryID: dictionaryID), item.contentType,
                     item.categories, item.enclosures, item.hash, articleID,
                 ])
                 // Updates are few (an edited item): triggers move its index entry, computing
@@ -102,7 +109,13 @@ extension ArticleStore {
             try inserter.flush()
             try index.flush()
             if let fetch { try Self.write(fetch, feed: id, db) }
+            newDictionaryID = bodies.inserted
             return report
         }
+        // Learnt only once committed: a rolled-back id is handed out again (see BodyDictionaryCache).
+        if let newDictionaryID, let dictionary = prepared.dictionary?.dictionary {
+            dictionaries.insert(dictionary, id: newDictionaryID)
+        }
+        return report
     }
 }

@@ -12,6 +12,9 @@ public final class ArticleStore: Sendable {
     /// A read-only connection of its own that sees every commit (`PRAGMA data_version`), so the
     /// reader can poll for changes without queueing behind the writer (nil in memory).
     let watcher: DatabaseQueue?
+    /// Body dictionaries by id, for `prepare` and reading articles; only committed ones
+    /// (see `BodyDictionaryCache`).
+    let dictionaries = BodyDictionaryCache()
 
     private init(writer: any DatabaseWriter, path: String) {
         self.writer = writer

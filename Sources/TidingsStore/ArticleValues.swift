@@ -20,13 +20,33 @@ struct ArticleValues {
     /// Text for the search index, prepared ahead when the item is known to need indexing.
     var search: SearchIndex.Text?
     /// Bodies as stored (see `BodyCodec`), set by `pack()` off the write lock.
-    private var packed: (content: DatabaseValue, summary: DatabaseValue)?
+    private var packed: (content: PackedBody, summary: PackedBody)?
 
-    var storedContent: DatabaseValue { packed?.content ?? BodyCodec.pack(content) }
-    var storedSummary: DatabaseValue { packed?.summary ?? BodyCodec.pack(summary) }
+    /// The stored bodies; `dictionaryID` is the id of the dictionary `pack(with:)` was given
+    /// (nil when it could not be written: the bodies are then packed without one).
+    func storedContent(dictionaryID: Int64?) -> DatabaseValue {
+        packed?.content.stored(dictionaryID: dictionaryID, text: content) ?? BodyCodec.pack(content)
+    }
+
+    func storedSummary(dictionaryID: Int64?) -> DatabaseValue {
+        packed?.summary.stored(dictionaryID: dictionaryID, text: summary) ?? BodyCodec.pack(summary)
+    }
+
+    /// Whether a body was packed with the document's dictionary (which must then be written first).
+    var usesDictionary: Bool {
+        guard let packed else { return false }
+        for body in [packed.content, packed.summary] {
+            if case .withDictionary = body { return true }
+        }
+        return false
+    }
 
     mutating func pack(with packer: BodyPacker?) {
         guard let packer else { return }
+        packed = (.ready(packer.pack(content)), .ready(packer.pack(summary)))
+    }
+
+    mutating func pack(with packer: DictionaryPacker) {
         packed = (packer.pack(content), packer.pack(summary))
     }
 

@@ -4,7 +4,8 @@ internal import GRDB
 
 /// How article bodies (content and summary) are stored: raw deflate in a BLOB when that is
 /// smaller, else the text itself. SQLite's storage class tells the two apart, so plain text
-/// written by older builds or by hand stays readable without a flag column. Only bodies are
+/// written by older builds or by hand stays readable without a flag column. A BLOB starting with
+/// 0x06 is packed with its feed's dictionary instead (see `BodyDictionary`). Only bodies are
 /// packed: titles, authors and dates stay plain, so listing never decompresses anything.
 enum BodyCodec {
     /// Below this many bytes deflate gains too little to be worth a decompression.
@@ -21,22 +22,41 @@ enum BodyCodec {
         return BodyPacker()?.pack(text) ?? text.databaseValue
     }
 
-    /// The text of a stored body, whichever form it was stored in; nil for NULL or damaged data.
-    static func unpack(_ value: DatabaseValue) -> String? {
+    /// The text of a stored body, whichever form it was stored in; nil for NULL or damaged data,
+    /// and for a body packed with a dictionary (see `BodyDictionary`) that `dictionary` cannot give.
+    static func unpack(_ value: DatabaseValue, dictionary: (Int64) -> BodyDictionary? = { _ in nil }) -> String? {
         switch value.storage {
         case .null: return nil
         case let .string(text): return text
-        case let .blob(data): return inflate(data).map { String(decoding: $0, as: UTF8.self) }
+        case let .blob(data): return unpack(blob: data, dictionary: dictionary)
         case .int64, .double: return String.fromDatabaseValue(value)
         }
     }
 
-    /// Inflates a raw deflate stream; nil when it is damaged.
-    private static func inflate(_ data: Data) -> [UInt8]? {
+    private static func unpack(blob data: Data, dictionary: (Int64) -> BodyDictionary?) -> String? {
+        let bytes = [UInt8](data)
+        let inflated: [UInt8]?
+        if bytes.first == BodyDictionary.marker {
+            guard let (id, start) = bytes.withUnsafeBytes({ BodyDictionary.parseHeader($0) }),
+                  let found = dictionary(id) else { return nil }
+            inflated = inflate(Array(bytes[start...]), dictionary: found.bytes)
+        } else {
+            inflated = inflate(bytes, dictionary: nil)
+        }
+        return inflated.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Inflates a raw deflate stream, made with `dictionary` if given; nil when it is damaged.
+    static func inflate(_ bytes: [UInt8], dictionary: [UInt8]?) -> [UInt8]? {
         var stream = z_stream()
         guard inflateInit2_(&stream, -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
         defer { inflateEnd(&stream) }
-        var input = [UInt8](data)
+        if let dictionary {
+            // Raw inflate takes the dictionary up front (there is no header asking for it).
+            guard dictionary.withUnsafeBufferPointer({ inflateSetDictionary(&stream, $0.baseAddress, UInt32($0.count)) }) == Z_OK
+            else { return nil }
+        }
+        var input = bytes
         var result: [UInt8] = []
         // HTML packs about 3:1; start there and grow.
         var chunk = [UInt8](repeating: 0, count: max(4_096, input.count * 4))
@@ -81,6 +101,12 @@ final class BodyPacker {
             return deflate(bytes)
         }
         return packed?.databaseValue ?? text.databaseValue
+    }
+
+    /// How many bytes `body` packs to, or nil when packing does not make it smaller (for
+    /// `DictionaryPolicy`'s trial).
+    func deflatedCount(_ body: UnsafeBufferPointer<UInt8>) -> Int? {
+        body.count >= BodyCodec.minimumPackedBytes ? deflate(body)?.count : nil
     }
 
     /// Raw deflate (no zlib header or checksum: SQLite pages carry their own integrity), or nil

@@ -69,6 +69,7 @@ enum Schema {
         migrator.registerMigration(BodyFirstIndex.identifier) { db in
             try BodyFirstIndex.migrate(db)
         }
+        migrator.registerMigration(BodyDictionarySchema.identifier) { db in try BodyDictionarySchema.migrate(db) }
         return migrator
     }()
 

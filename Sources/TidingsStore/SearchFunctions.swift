@@ -14,23 +14,34 @@ enum SearchFunctions {
     }
 
     /// `tidings_search_body(content, summary, content_type)`: the body as indexed, from the
-    /// stored (possibly packed) columns.
-    static let body = DatabaseFunction("tidings_search_body", argumentCount: 3, pure: true) { values in
-        SearchIndex.Text.indexedBody(content: BodyCodec.unpack(values[0]), summary: BodyCodec.unpack(values[1]),
-                                     contentType: String.fromDatabaseValue(values[2]) ?? "html")
+    /// stored (possibly packed) columns. Per connection: a body packed with a dictionary needs
+    /// the connection's own access to `body_dictionary` (see `ConnectionDictionaries`). Still
+    /// pure: a dictionary id always means the same dictionary.
+    static func body(_ dictionaries: ConnectionDictionaries) -> DatabaseFunction {
+        DatabaseFunction("tidings_search_body", argumentCount: 3, pure: true) { values in
+            SearchIndex.Text.indexedBody(content: BodyCodec.unpack(values[0], dictionary: dictionaries.dictionary),
+                                         summary: BodyCodec.unpack(values[1], dictionary: dictionaries.dictionary),
+                                         contentType: String.fromDatabaseValue(values[2]) ?? "html")
+        }
     }
 
     /// `tidings_search_full(content, summary, content_type, full_html)`: the body as indexed
     /// since "v8-full-article-search": the feed's text, then the kept full article's, if any.
-    static let full = DatabaseFunction("tidings_search_full", argumentCount: 4, pure: true) { values in
-        SearchIndex.Text.indexedBody(content: BodyCodec.unpack(values[0]), summary: BodyCodec.unpack(values[1]),
-                                     contentType: String.fromDatabaseValue(values[2]) ?? "html",
-                                     fullArticle: BodyCodec.unpack(values[3]))
+    static func full(_ dictionaries: ConnectionDictionaries) -> DatabaseFunction {
+        DatabaseFunction("tidings_search_full", argumentCount: 4, pure: true) { values in
+            SearchIndex.Text.indexedBody(content: BodyCodec.unpack(values[0], dictionary: dictionaries.dictionary),
+                                         summary: BodyCodec.unpack(values[1], dictionary: dictionaries.dictionary),
+                                         contentType: String.fromDatabaseValue(values[2]) ?? "html",
+                                         fullArticle: BodyCodec.unpack(values[3]))
+        }
     }
 
     static func register(_ db: Database) {
+        let dictionaries = ConnectionDictionaries(db)
+        // Lives as long as the connection; hears of rollbacks (see `BodyDictionaryCache`).
+        db.add(transactionObserver: dictionaries, extent: .databaseLifetime)
         db.add(function: plain)
-        db.add(function: body)
-        db.add(function: full)
+        db.add(function: body(dictionaries))
+        db.add(function: full(dictionaries))
     }
 }
