@@ -48,7 +48,7 @@ enum DictionaryPolicy {
         var saved = 0
         for var body in outside where sampled < sampleBytes {
             let (size, without, with) = body.withUTF8 { bytes in
-                (bytes.count, plain.deflatedCount(bytes) ?? bytes.count, primed.deflate(bytes).map { $0.count + headerBytes } ?? bytes.count)
+                (bytes.count, plain.packedCount(bytes) ?? bytes.count, primed.frame(bytes).map { $0.count + headerBytes } ?? bytes.count)
             }
             sampled += size
             saved += without - min(with, without)

@@ -1,32 +1,36 @@
 import Foundation
-import CZlib
 
-/// A preset deflate dictionary for one feed's bodies (issue 11, "lean cache"): the bodies of a
-/// feed share most of their markup and boilerplate, which one body alone cannot exploit.
-/// Measured on the bench corpus (deflate level 1): 2,387 B per article without, 1,837 B with a
-/// dictionary made from the feed's own bodies (-23 %).
+/// A dictionary for one feed's bodies (issue 11, "lean cache"): the bodies of a feed share most
+/// of their markup, boilerplate and vocabulary, which one body alone cannot exploit. Bodies are
+/// zstd frames made with it (see `BodyCodec`); 10,000 bench bodies: 2,388 B each with zlib and no
+/// dictionary, 1,772 B with zstd and a 64 KB dictionary made from the feed's own bodies.
 ///
-/// Stored form of a body packed with one: `0x06`, the dictionary id as an unsigned LEB128 varint,
-/// then raw deflate made with that dictionary. 0x06 can never begin a raw deflate stream (its
-/// bits say BTYPE=11, which is reserved), so raw deflate blobs and TEXT written before stay
-/// readable as they are. Dictionaries are immutable and their ids never reused (AUTOINCREMENT),
-/// so a body's bytes always mean the same text.
+/// Stored form of a packed body: `0x06`, the dictionary id as an unsigned LEB128 varint (0 for
+/// none), then a zstd frame. 0x06 can never begin a raw deflate stream (its bits say BTYPE=11,
+/// which is reserved), so the raw deflate blobs and TEXT written by earlier builds stay readable
+/// as they are. Dictionaries are immutable and their ids never reused (AUTOINCREMENT), so a
+/// body's bytes always mean the same text.
 struct BodyDictionary: Sendable {
-    /// The bytes deflate is primed with; at most `maximumBytes`.
-    let bytes: [UInt8]
+    /// The dictionary, digested once for packing and unpacking.
+    let digest: Zstd.Dictionary
 
-    /// Deflate only looks back 32 KB, so more would never be used.
-    static let maximumBytes = 32_768
+    var bytes: [UInt8] { digest.bytes }
 
-    /// First byte of a body packed with a dictionary.
+    /// zstd can use more; past 64 KB the bench bodies gained 2 % more while a dictionary costs
+    /// its feed more to store (measured in C: 32 KB 1,962 B per body at level 1, 64 KB 1,772 B at
+    /// level 3, 110 KB 1,732 B).
+    static let maximumBytes = 65_536
+
+    /// First byte of a packed body.
     static let marker: UInt8 = 0x06
 
-    /// Made from a batch of bodies, in document order (newest first): the last 32 KB of their
+    /// Made from a batch of bodies, in document order (newest first): the last 64 KB of their
     /// concatenation, whole bodies. Measured against slices of many bodies (the first 256, 512
     /// or 1,024 bytes of each, or head and tail of each), whole bodies packed later imports best
     /// on both corpora: bench 1,834 B per body (slices 1,842–1,900), SampleFeeds 448 B (slices
     /// 458–477). Which bodies end up at the end (nearest, so cheapest to refer to) mattered
     /// less: the oldest at the end 1,834 B, the newest 1,838 B, bodies spread over the batch 1,836 B.
+    /// (Those comparisons were made with deflate's 32 KB; zstd reads the dictionary the same way.)
     /// `covered` is how many of the bodies, counted from the end, are wholly or partly inside.
     static func build(fromDocumentOrder bodies: [String]) -> (dictionary: BodyDictionary, covered: Int)? {
         // Only the last bodies are copied: a first import may hold megabytes of them.
@@ -44,42 +48,31 @@ struct BodyDictionary: Sendable {
         var joined: [UInt8] = []
         joined.reserveCapacity(total)
         for chunk in chunks.reversed() { joined += chunk.utf8 }
-        return (BodyDictionary(bytes: Array(joined.suffix(maximumBytes))), covered)
+        return BodyDictionary(bytes: Array(joined.suffix(maximumBytes))).map { ($0, covered) }
     }
 
-    /// The dictionary as kept in `body_dictionary.data`: deflated at level 9 (once per dictionary,
-    /// so the slow level is affordable), about 11.5 KB for 32 KB of bench HTML.
+    /// The dictionary as kept in `body_dictionary.data`: a zstd frame at level 9. Level 19 made
+    /// 64 KB of bench HTML 7 % smaller (20.0 KB against 21.5 KB) but took 30 ms instead of 2 ms,
+    /// 10 % of a 10,000-article import's CPU with one new dictionary per 1,000 articles.
     func stored() -> Data? {
-        var stream = z_stream()
-        guard deflateInit2_(&stream, 9, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY,
-                            ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
-        defer { deflateEnd(&stream) }
-        var input = bytes
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(bytes.count))))
-        let status = input.withUnsafeMutableBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                stream.next_in = source.baseAddress
-                stream.avail_in = UInt32(source.count)
-                stream.next_out = target.baseAddress
-                stream.avail_out = UInt32(target.count)
-                return CZlib.deflate(&stream, Z_FINISH)
-            }
-        }
-        guard status == Z_STREAM_END else { return nil }
-        return Data(output[0..<Int(stream.total_out)])
+        guard let compressor = Zstd.Compressor() else { return nil }
+        return bytes.withUnsafeBufferPointer { compressor.compress($0, dictionary: nil, level: 9) }.map { Data($0) }
     }
 
     /// A dictionary from its stored form; nil when the data is damaged.
     init?(stored data: Data) {
-        guard let bytes = BodyCodec.inflate([UInt8](data), dictionary: nil), bytes.count <= Self.maximumBytes else { return nil }
-        self.bytes = bytes
+        guard let bytes = data.withUnsafeBytes({ Zstd.decompress($0, dictionary: nil) }), bytes.count <= Self.maximumBytes
+        else { return nil }
+        self.init(bytes: bytes)
     }
 
-    init(bytes: [UInt8]) {
-        self.bytes = bytes
+    /// nil for bytes zstd would not take as raw content (see `Zstd.Dictionary`).
+    init?(bytes: [UInt8]) {
+        guard let digest = Zstd.Dictionary(bytes) else { return nil }
+        self.digest = digest
     }
 
-    /// The header of a body packed with dictionary `id`.
+    /// The header of a body packed with dictionary `id` (0: without one).
     static func header(id: Int64) -> [UInt8] {
         var header: [UInt8] = [marker]
         var rest = UInt64(bitPattern: id)
@@ -91,8 +84,8 @@ struct BodyDictionary: Sendable {
         return header
     }
 
-    /// The dictionary id and where the deflate data starts, or nil when `blob` is not a
-    /// dictionary-packed body or its header is damaged.
+    /// The dictionary id (0: none) and where the zstd frame starts, or nil when `blob` is not a
+    /// packed body of this form or its header is damaged.
     static func parseHeader(_ blob: UnsafeRawBufferPointer) -> (id: Int64, start: Int)? {
         guard blob.count > 1, blob[0] == marker else { return nil }
         var id: UInt64 = 0

@@ -55,12 +55,12 @@ enum Zstd {
         /// A zstd frame of `input` (with `dictionary` when given), or nil when it would not be smaller.
         /// The frame keeps zstd's 4-byte checksum: a frame unpacked with the wrong dictionary (only
         /// possible in a damaged file) fails instead of handing the search index wrong text.
-        func compress(_ input: UnsafeBufferPointer<UInt8>, dictionary: Dictionary?) -> [UInt8]? {
+        func compress(_ input: UnsafeBufferPointer<UInt8>, dictionary: Dictionary?, level: Int32 = Zstd.level) -> [UInt8]? {
             guard input.count > 1 else { return nil }
             let limit = input.count - 1
             if output.count < limit { output = [UInt8](repeating: 0, count: limit) }
             ZSTD_CCtx_reset(context, ZSTD_reset_session_and_parameters)
-            ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, Zstd.level)
+            ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, level)
             ZSTD_CCtx_setParameter(context, ZSTD_c_checksumFlag, 1)
             ZSTD_CCtx_setParameter(context, ZSTD_c_dictIDFlag, 0)
             if let dictionary { ZSTD_CCtx_refCDict(context, dictionary.compression) }

@@ -11,7 +11,7 @@ struct DictionaryRollbackTests {
     private struct Abandon: Error {}
 
     private static func dictionary(_ phrase: String) -> BodyDictionary {
-        BodyDictionary(bytes: Array(String(repeating: phrase, count: 3_000).utf8.suffix(BodyDictionary.maximumBytes)))
+        BodyDictionary(bytes: Array(String(repeating: phrase, count: 3_000).utf8.suffix(BodyDictionary.maximumBytes)))!
     }
 
     /// Writes `text` packed with `dictionary` (a new row) into article big-1; the id it got.
