@@ -20,6 +20,12 @@ enum MarkupStripper {
 
     /// Text of `html`, at most about `limit` UTF-8 bytes long.
     static func strip(_ html: String, limit: Int) -> String {
+        String(decoding: stripToBytes(html, limit: limit), as: UTF8.self)
+    }
+
+    /// `strip` as UTF-8 bytes, for callers that transform them further before making a string
+    /// (making one validates every byte; the import made two per body).
+    static func stripToBytes(_ html: String, limit: Int) -> [UInt8] {
         var input = html
         return input.withUTF8 { bytes in
             var out: [UInt8] = []
@@ -42,7 +48,7 @@ enum MarkupStripper {
                     i = j
                 }
             }
-            return String(decoding: out, as: UTF8.self)
+            return out
         }
     }
 

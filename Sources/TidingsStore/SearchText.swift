@@ -13,7 +13,9 @@ enum SearchText {
 
     /// Plain text of an HTML body, cut at `maxIndexedCharacters`.
     static func fromHTML(_ html: String) -> String {
-        spacingCJK(MarkupStripper.strip(html, limit: maxIndexedCharacters))
+        let text = MarkupStripper.stripToBytes(html, limit: maxIndexedCharacters)
+        let spaced = text.withUnsafeBufferPointer { spacedBytes($0) } ?? text
+        return String(decoding: spaced, as: UTF8.self)
     }
 
     /// Plain text as indexed (bodies of type text, titles, authors, feed titles).
@@ -69,63 +71,66 @@ enum SearchText {
     /// one is returned as it is, and the rest is copied in runs.
     static func spacingCJK(_ text: String) -> String {
         var text = text
-        let spaced = text.withUTF8 { bytes -> String? in
-            let n = bytes.count
-            guard n > 0 else { return nil }
-            var out = [UInt8]()
-            var i = 0
-            // Start of the bytes not yet copied: runs of unchanged text go over in one copy,
-            // since nearly everything in a mostly-Latin body is unchanged.
-            var pending = 0
-            func flush(upTo end: Int) {
-                if out.isEmpty { out.reserveCapacity(n + n / 2) }
-                if end > pending { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<end])) }
-            }
-            while true {
-                i = skipASCII(bytes, from: i)
-                guard i < n else { break }
-                let b0 = bytes[i]
-                guard b0 >= 0xE0 else { i += 2; continue }
-                var length = 3
-                var value: UInt32
-                if b0 >= 0xF0, i + 3 < n {
-                    length = 4
-                    value = UInt32(b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
-                        | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                } else if b0 < 0xF0, i + 2 < n {
-                    value = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                } else {
-                    break   // a truncated sequence at the end: copied as it is below
-                }
-                if let scalar = Unicode.Scalar(value), isUnspaced(scalar) {
-                    flush(upTo: i)
-                    out.append(0x20)
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
-                    out.append(0x20)
-                    pending = i + length
-                } else if let token = symbolToken(value) {
-                    flush(upTo: i)
-                    // The token is in plane 15 (U+F0000...U+FFFFF): always four bytes.
-                    let v = token.value
-                    out.append(0x20)
-                    out.append(0xF0 | UInt8(v >> 18))
-                    out.append(0x80 | UInt8((v >> 12) & 0x3F))
-                    out.append(0x80 | UInt8((v >> 6) & 0x3F))
-                    out.append(0x80 | UInt8(v & 0x3F))
-                    out.append(0x20)
-                    pending = i + length
-                } else if length == 3, (0xFF01...0xFF5E).contains(value) {
-                    flush(upTo: i)
-                    out.append(UInt8(value - 0xFEE0))
-                    pending = i + length
-                }
-                i += length
-            }
-            // Nothing changed: the same string goes back, without a copy or a re-validation.
-            guard pending > 0 else { return nil }
-            flush(upTo: n)
-            return String(decoding: out, as: UTF8.self)
+        // Unchanged text goes back as it is, without a copy or a re-validation.
+        guard let spaced = text.withUTF8(spacedBytes) else { return text }
+        return String(decoding: spaced, as: UTF8.self)
+    }
+
+    /// `spacingCJK` on UTF-8 bytes; nil when nothing changes.
+    private static func spacedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        let n = bytes.count
+        guard n > 0 else { return nil }
+        var out = [UInt8]()
+        var i = 0
+        // Start of the bytes not yet copied: runs of unchanged text go over in one copy,
+        // since nearly everything in a mostly-Latin body is unchanged.
+        var pending = 0
+        func flush(upTo end: Int) {
+            if out.isEmpty { out.reserveCapacity(n + n / 2) }
+            if end > pending { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[pending..<end])) }
         }
-        return spaced ?? text
+        while true {
+            i = skipASCII(bytes, from: i)
+            guard i < n else { break }
+            let b0 = bytes[i]
+            guard b0 >= 0xE0 else { i += 2; continue }
+            var length = 3
+            var value: UInt32
+            if b0 >= 0xF0, i + 3 < n {
+                length = 4
+                value = UInt32(b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                    | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+            } else if b0 < 0xF0, i + 2 < n {
+                value = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            } else {
+                break   // a truncated sequence at the end: copied as it is below
+            }
+            if let scalar = Unicode.Scalar(value), isUnspaced(scalar) {
+                flush(upTo: i)
+                out.append(0x20)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+                out.append(0x20)
+                pending = i + length
+            } else if let token = symbolToken(value) {
+                flush(upTo: i)
+                // The token is in plane 15 (U+F0000...U+FFFFF): always four bytes.
+                let v = token.value
+                out.append(0x20)
+                out.append(0xF0 | UInt8(v >> 18))
+                out.append(0x80 | UInt8((v >> 12) & 0x3F))
+                out.append(0x80 | UInt8((v >> 6) & 0x3F))
+                out.append(0x80 | UInt8(v & 0x3F))
+                out.append(0x20)
+                pending = i + length
+            } else if length == 3, (0xFF01...0xFF5E).contains(value) {
+                flush(upTo: i)
+                out.append(UInt8(value - 0xFEE0))
+                pending = i + length
+            }
+            i += length
+        }
+        guard pending > 0 else { return nil }
+        flush(upTo: n)
+        return out
     }
 }
