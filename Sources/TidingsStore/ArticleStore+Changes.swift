@@ -25,3 +25,14 @@ extension ArticleStore {
         do { return try writer.writeWithoutTransaction(body) } catch { throw StoreError.wrap(error, path: path) }
     }
 }
+
+extension ArticleStore {
+    /// Copies the write-ahead log into the cache and empties it. The log keeps its largest size
+    /// until then, and a big refresh leaves it large: 142 MB after importing 100,000 articles, as
+    /// much again as the cache itself. Best effort, for the end of a command: when another process
+    /// is still reading, the log is left for a later checkpoint and nothing is lost.
+    public func checkpointAndTruncateLog() {
+        guard path != ":memory:" else { return }
+        _ = try? writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+    }
+}

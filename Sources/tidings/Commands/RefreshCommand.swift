@@ -46,6 +46,7 @@ struct RefreshCommand: AsyncParsableCommand {
             bar.show(event.done, failed: event.failed, label: event.feed.displayName)
         }
         bar.finish()
+        store.checkpointAndTruncateLog()
         if json {
             try Headless.printJSON(summary.outcomes.map(Self.json))
         } else {
