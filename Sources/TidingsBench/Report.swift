@@ -83,6 +83,7 @@ enum Report {
 
     private static func ratio(_ numerator: Double?, _ denominator: Double?) -> String {
         guard let numerator, let denominator, denominator > 0 else { return "n/a" }
-        return Stats.fixed(numerator / denominator, 1) + "x"
+        // Two decimals: with one, 0.63 printed as 0.6x, which reads as a target met.
+        return Stats.fixed(numerator / denominator, 2) + "x"
     }
 }

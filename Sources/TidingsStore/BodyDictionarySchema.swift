@@ -1,7 +1,7 @@
 import Foundation
 internal import GRDB
 
-/// Migration "v9-body-dictionaries": the preset deflate dictionaries bodies may be packed with
+/// Migration "v9-body-dictionaries": the dictionaries bodies may be packed with
 /// (see `BodyDictionary`). Existing rows keep their form; nothing is rewritten.
 ///
 /// - AUTOINCREMENT so that an id is never reused, even after the newest dictionary went with its
@@ -11,7 +11,7 @@ internal import GRDB
 ///   `feed_search_delete` takes the articles' entries out BEFORE the feed row goes, while the
 ///   dictionaries still exist; the cascaded article deletes after it find no feed row in
 ///   `article_search`, so they never unpack a body.
-/// - `data` is the dictionary deflated (`BodyDictionary.stored`).
+/// - `data` is the dictionary as a zstd frame (`BodyDictionary.stored`).
 enum BodyDictionarySchema {
     static let identifier = "v9-body-dictionaries"
 

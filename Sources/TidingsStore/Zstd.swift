@@ -1,4 +1,5 @@
 import CZstd
+import Foundation
 
 /// zstd for article bodies. Measured against zlib level 1 on the 10,000 bench bodies (5.2 KB of
 /// HTML each, C, one core): zlib 2,388 B per body in 0.79 s; zstd level 3 with a 110 KB
@@ -80,7 +81,24 @@ enum Zstd {
     /// The content of one frame, or nil when it is damaged, needs another dictionary, or is too large.
     /// One-off; many frames go through a `Decompressor`.
     static func decompress(_ frame: UnsafeRawBufferPointer, dictionary: Dictionary?) -> [UInt8]? {
-        Decompressor()?.decompress(frame, dictionary: dictionary)
+        guard let decompressor = idle.take() ?? Decompressor() else { return nil }
+        defer { idle.put(decompressor) }
+        return decompressor.decompress(frame, dictionary: dictionary)
+    }
+
+    /// Contexts between uses: the search index's triggers unpack one body per deleted article.
+    private static let idle = DecompressorPool()
+
+    private final class DecompressorPool: @unchecked Sendable {
+        private let lock = NSLock()
+        private var contexts: [Decompressor] = []
+
+        func take() -> Decompressor? { lock.withLock { contexts.popLast() } }
+
+        func put(_ context: Decompressor) {
+            // One per thread that unpacks at the same time; a few threads at most do.
+            lock.withLock { if contexts.count < 4 { contexts.append(context) } }
+        }
     }
 
     /// Decompresses many frames with one context (about 100 KB to set up). Not thread-safe.
