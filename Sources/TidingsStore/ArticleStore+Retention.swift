@@ -62,7 +62,7 @@ extension ArticleStore {
             return CleanupReport(deleted: deleted, bytesBefore: 0, bytesAfter: 0, unmatchedFeeds: unmatched)
         }
         let after: Int64 = try writeWithoutTransaction { db in
-            try StoreOpener.vacuum(db)
+            try db.execute(sql: "VACUUM")
             if !db.isInsideTransaction, path != ":memory:" {
                 try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
             }

@@ -23,7 +23,7 @@ enum LeanCache {
     /// `tidings cleanup` compacts.
     static func compact(_ pool: DatabasePool) {
         try? pool.writeWithoutTransaction { db in
-            try StoreOpener.vacuum(db)
+            try db.execute(sql: "VACUUM")
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
     }

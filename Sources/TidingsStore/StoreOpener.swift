@@ -21,23 +21,12 @@ enum StoreOpener {
             try db.execute(sql: "PRAGMA page_size = \(pageSize)")
             // WAL + NORMAL survives a killed process; only a power loss may drop the last commits.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // Statement journals (the undo of one statement inside a transaction) spill to a temp
-            // file past 64 KB, four 16 KB pages: an import wrote 1.3 GB to /var/tmp that way.
-            try db.execute(sql: "PRAGMA temp_store = MEMORY")
             db.add(function: displaySource)
             // The search index's content view and triggers call these (see SearchFunctions).
             SearchFunctions.register(db)
             SearchRank.register(db)
         }
         return config
-    }
-
-    /// VACUUM writes the new copy of the cache as a temporary database, which would be kept in
-    /// memory under the connections' `temp_store = MEMORY`: a 1 GB cache would need 1 GB of RAM.
-    static func vacuum(_ db: Database) throws {
-        try db.execute(sql: "PRAGMA temp_store = FILE")
-        defer { try? db.execute(sql: "PRAGMA temp_store = MEMORY") }
-        try db.execute(sql: "VACUUM")
     }
 
     /// Page size of new cache files (see `configuration`).
