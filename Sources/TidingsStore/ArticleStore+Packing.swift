@@ -40,7 +40,7 @@ enum DictionaryPolicy {
     static func pays(_ dictionary: BodyDictionary, stored: Int, bodies: [String], covered: Int) -> Bool {
         let outside = bodies.dropLast(covered)
         let outsideBytes = outside.reduce(0) { $0 + $1.utf8.count }
-        guard outsideBytes >= minimumOutsideBytes, let plain = BodyPacker(), let primed = DictionaryPacker(dictionary) else {
+        guard outsideBytes >= minimumOutsideBytes, let plain = BodyPacker(), let primed = BodyPacker(dictionary) else {
             return false
         }
         var sampled = 0
@@ -64,11 +64,11 @@ extension ArticleStore {
     /// this batch when that pays (`DictionaryPolicy`), else one body at a time as before.
     func packBodies(_ values: inout [ArticleValues], at indices: [Int], feed: FeedID?) -> PreparedDictionary? {
         guard !indices.isEmpty else { return nil }
-        if let feed, let found = currentDictionary(feed: feed), let packer = DictionaryPacker(found.dictionary) {
+        if let feed, let found = currentDictionary(feed: feed), let packer = BodyPacker(found.dictionary) {
             for i in indices { values[i].pack(with: packer) }
             return PreparedDictionary(id: found.id, dictionary: found.dictionary, stored: nil)
         }
-        if feed != nil, let new = newDictionary(values, at: indices), let packer = DictionaryPacker(new.dictionary) {
+        if feed != nil, let new = newDictionary(values, at: indices), let packer = BodyPacker(new.dictionary) {
             for i in indices { values[i].pack(with: packer) }
             return new
         }

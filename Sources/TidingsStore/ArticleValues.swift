@@ -43,11 +43,7 @@ struct ArticleValues {
 
     mutating func pack(with packer: BodyPacker?) {
         guard let packer else { return }
-        packed = (.ready(packer.pack(content)), .ready(packer.pack(summary)))
-    }
-
-    mutating func pack(with packer: DictionaryPacker) {
-        packed = (packer.pack(content), packer.pack(summary))
+        packed = (packer.prepare(content), packer.prepare(summary))
     }
 
     init(_ item: FeedItem) {

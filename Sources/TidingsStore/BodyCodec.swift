@@ -72,8 +72,10 @@ enum BodyCodec {
     }
 }
 
-/// Packs many bodies with one zstd context, with or without a dictionary. Not thread-safe: one
-/// packer per thread.
+/// Packs many bodies with one zstd context, with or without a dictionary. With one, zstd has
+/// digested it once (`Zstd.Dictionary`) and every body refers to it at no further cost, where
+/// deflate had to be primed again per body (67 µs per bench body against about 40 µs).
+/// Not thread-safe: one packer per thread.
 final class BodyPacker {
     private let compressor: Zstd.Compressor
     /// The dictionary bodies are packed with, if any.
@@ -95,6 +97,15 @@ final class BodyPacker {
             return blob.count < bytes.count ? Data(blob) : nil
         }
         return packed?.databaseValue ?? text.databaseValue
+    }
+
+    /// A body as prepared off the write lock (see `PackedBody`): packed with the dictionary, its
+    /// header waits for the id the writer gives it; without one it is in its final form.
+    func prepare(_ text: String?) -> PackedBody {
+        guard dictionary != nil else { return .ready(pack(text)) }
+        guard var text else { return .ready(.null) }
+        let frame = text.withUTF8 { self.frame($0) }
+        return frame.map(PackedBody.withDictionary) ?? .ready(text.databaseValue)
     }
 
     /// How many bytes `body` packs to with its header, or nil when packing does not make it

@@ -9,8 +9,8 @@ struct BodyDictionaryCodecTests {
     private let dictionary = BodyDictionary(bytes: Array((0..<8).map { DictionaryFixture.body($0) }.joined().utf8.suffix(32_768)))!
 
     private func packed(_ text: String, id: Int64 = 42) throws -> DatabaseValue {
-        let packer = try #require(DictionaryPacker(dictionary))
-        return packer.pack(text).stored(dictionaryID: id, text: text)
+        let packer = try #require(BodyPacker(dictionary))
+        return packer.prepare(text).stored(dictionaryID: id, text: text)
     }
 
     @Test func aBodyRoundTripsThroughItsDictionary() throws {
@@ -68,7 +68,7 @@ struct BodyDictionaryCodecTests {
         #expect(try packed(noise) == noise.databaseValue)
         // The writer could not keep the dictionary: packed the old way instead.
         let text = DictionaryFixture.body(4)
-        let fallback = try #require(DictionaryPacker(dictionary)).pack(text).stored(dictionaryID: nil, text: text)
+        let fallback = try #require(BodyPacker(dictionary)).prepare(text).stored(dictionaryID: nil, text: text)
         #expect(fallback == BodyCodec.pack(text))
     }
 

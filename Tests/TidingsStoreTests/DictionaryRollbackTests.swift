@@ -17,7 +17,7 @@ struct DictionaryRollbackTests {
     /// Writes `text` packed with `dictionary` (a new row) into article big-1; the id it got.
     private static func write(_ text: String, with dictionary: BodyDictionary, feed: FeedID, _ db: Database) throws -> Int64 {
         let id = try BodyDictionarySchema.insert(try #require(dictionary.stored()), feed: feed, db)
-        let body = try #require(DictionaryPacker(dictionary)).pack(text).stored(dictionaryID: id, text: text)
+        let body = try #require(BodyPacker(dictionary)).prepare(text).stored(dictionaryID: id, text: text)
         #expect(DictionaryFixture.dictionaryID(body) == id)
         try db.execute(sql: "UPDATE article SET content = ? WHERE guid = 'big-1'", arguments: [body])
         return id
